@@ -1,0 +1,23 @@
+namespace SociaalDomein.Messages.Model;
+
+/// <summary>A parsed iJw/iWmo message: what every message type has in common.</summary>
+public abstract record IstdMessage(Standard Standard, MessageType Type, MessageHeader Header)
+{
+    /// <summary>True when the municipality sends this message type (301, 306, ...); the direction comes from the type, never from the header.</summary>
+    public abstract bool SentByMunicipality { get; }
+
+    /// <summary>The CBS municipality code ("0268" for Nijmegen).</summary>
+    public string MunicipalityCode => SentByMunicipality ? Header.Afzender : Header.Ontvanger;
+
+    /// <summary>The provider's AGB code (8 digits).</summary>
+    public string ProviderAgb => SentByMunicipality ? Header.Ontvanger : Header.Afzender;
+
+    /// <summary>Identity of the message: a resent message with the same identity must not count twice.</summary>
+    public MessageKey Key => new(Standard, Type, Header.Afzender, Header.Identificatie);
+}
+
+/// <summary>Unique identity of a message: (standard, type, sender, BerichtIdentificatie).</summary>
+public readonly record struct MessageKey(Standard Standard, MessageType Type, string Sender, string Identificatie)
+{
+    public override string ToString() => $"{Standard.Code()}:{(int)Type}:{Sender}:{Identificatie}";
+}
