@@ -1,0 +1,47 @@
+using SociaalDomein.Monitoring.Ledger;
+
+namespace SociaalDomein.Monitoring.Contracts;
+
+/// <summary>
+/// One contract (municipality × provider), keyed by <see cref="ContractKey.ToString"/>: sums the declared amounts per year
+/// against the budget ceilings and raises threshold alerts.
+/// </summary>
+public interface IContractGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Applies declaration lines of this contract. Lines already in the ledger are skipped, so a redelivered message
+    /// changes nothing. Returns when the ledger, the daily totals, the grain state and any alerts are durable.
+    /// </summary>
+    Task<ApplyResult> ApplyDeclarationLinesAsync(IReadOnlyList<DeclarationLine> lines);
+
+    /// <summary>Reloads the ceilings (after a contract amendment) and re-evaluates the thresholds at once.</summary>
+    Task RefreshCeilingsAsync();
+
+    Task<ContractSummary> GetSummaryAsync();
+}
+
+/// <summary>What applying a batch of lines did.</summary>
+/// <param name="NewLines">Lines stored for the first time.</param>
+/// <param name="DuplicateLines">Lines skipped because their ReferentieNummer was already in the ledger.</param>
+/// <param name="AlertsRaised">Ids of alerts this batch raised.</param>
+[GenerateSerializer, Immutable]
+public sealed record ApplyResult(
+    [property: Id(0)] int NewLines,
+    [property: Id(1)] int DuplicateLines,
+    [property: Id(2)] IReadOnlyList<string> AlertsRaised);
+
+/// <summary>A contract's declared totals and ceilings per year.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ContractSummary(
+    [property: Id(0)] ContractKey Contract,
+    [property: Id(1)] IReadOnlyList<ContractYearSummary> Years,
+    [property: Id(2)] long LedgerSequence);
+
+/// <param name="ProductCategorie">null: all categories together.</param>
+/// <param name="CeilingCents">null when no ceiling is agreed for this year and category.</param>
+[GenerateSerializer, Immutable]
+public sealed record ContractYearSummary(
+    [property: Id(0)] int Year,
+    [property: Id(1)] string? ProductCategorie,
+    [property: Id(2)] long DeclaredCents,
+    [property: Id(3)] long? CeilingCents);
