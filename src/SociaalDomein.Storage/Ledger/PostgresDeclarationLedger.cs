@@ -1,0 +1,181 @@
+using Npgsql;
+using NpgsqlTypes;
+using SociaalDomein.Messages.Model;
+using SociaalDomein.Monitoring.Contracts;
+using SociaalDomein.Monitoring.Ledger;
+
+namespace SociaalDomein.Storage.Ledger;
+
+/// <summary>The ledger of accepted declaration lines and the daily totals derived from it, in PostgreSQL.</summary>
+public sealed class PostgresDeclarationLedger(NpgsqlDataSource dataSource) : IDeclarationLedger
+{
+    // Lines go into a temporary table by binary COPY; one statement then stores the new ones and adds exactly the rows
+    // it stored to daily_costs, so the daily totals cannot drift from the ledger. Rows are stored in input order
+    // (ordinal), and daily_costs rows are touched in key order so concurrent appends cannot deadlock on them.
+    private const string CreateIncoming = """
+        CREATE TEMPORARY TABLE incoming_lines (
+            ordinal int, standard text, municipality_code text, provider_agb text, referentie_nummer text,
+            vorig_referentie_nummer text, declaratie_nummer text, message_id text, dagtekening date,
+            toewijzing_nummer bigint, product_categorie text, product_code text, period_begin date, period_end date,
+            geleverd_volume bigint, eenheid text, tariff_cents bigint, amount_cents bigint, client_pseudonym text,
+            source_topic text, source_partition int, source_offset bigint
+        ) ON COMMIT DROP
+        """;
+
+    private const string CopyIncoming = """
+        COPY incoming_lines (
+            ordinal, standard, municipality_code, provider_agb, referentie_nummer, vorig_referentie_nummer,
+            declaratie_nummer, message_id, dagtekening, toewijzing_nummer, product_categorie, product_code, period_begin,
+            period_end, geleverd_volume, eenheid, tariff_cents, amount_cents, client_pseudonym, source_topic,
+            source_partition, source_offset
+        ) FROM STDIN (FORMAT BINARY)
+        """;
+
+    // Appends for one contract are serialised by a transaction-scoped advisory lock, so a contract's sequence numbers
+    // are handed out in commit order and ReadSinceAsync(after: last seen) can never skip a line committed late.
+    private const string LockContracts = """
+        SELECT pg_advisory_xact_lock(hashtextextended(contract, 0))
+        FROM (
+            SELECT DISTINCT municipality_code || ':' || provider_agb AS contract FROM incoming_lines ORDER BY contract
+        ) AS contracts
+        """;
+
+    private const string StoreNew = """
+        WITH inserted AS (
+            INSERT INTO declaration_lines (
+                standard, municipality_code, provider_agb, referentie_nummer, vorig_referentie_nummer,
+                declaratie_nummer, message_id, dagtekening, toewijzing_nummer, product_categorie, product_code,
+                period_begin, period_end, geleverd_volume, eenheid, tariff_cents, amount_cents, client_pseudonym,
+                source_topic, source_partition, source_offset)
+            SELECT standard, municipality_code, provider_agb, referentie_nummer, vorig_referentie_nummer,
+                declaratie_nummer, message_id, dagtekening, toewijzing_nummer, product_categorie, product_code,
+                period_begin, period_end, geleverd_volume, eenheid, tariff_cents, amount_cents, client_pseudonym,
+                source_topic, source_partition, source_offset
+            FROM incoming_lines
+            ORDER BY ordinal
+            ON CONFLICT (provider_agb, standard, referentie_nummer) DO NOTHING
+            RETURNING seq, year, product_categorie, amount_cents, message_id, dagtekening, municipality_code,
+                provider_agb, standard
+        ),
+        added_to_daily_costs AS (
+            INSERT INTO daily_costs AS d (day, municipality_code, provider_agb, product_categorie, standard, amount_cents, line_count)
+            SELECT dagtekening, municipality_code, provider_agb, product_categorie, standard, sum(amount_cents), count(*)
+            FROM inserted
+            GROUP BY dagtekening, municipality_code, provider_agb, product_categorie, standard
+            ORDER BY dagtekening, municipality_code, provider_agb, product_categorie, standard
+            ON CONFLICT (day, municipality_code, provider_agb, product_categorie, standard) DO UPDATE
+                SET amount_cents = d.amount_cents + excluded.amount_cents,
+                    line_count = d.line_count + excluded.line_count
+        )
+        SELECT seq, year, product_categorie, amount_cents, message_id FROM inserted ORDER BY seq
+        """;
+
+    private const string ReadSince = """
+        SELECT seq, year, product_categorie, amount_cents, message_id
+        FROM declaration_lines
+        WHERE municipality_code = $1 AND provider_agb = $2 AND seq > $3
+        ORDER BY seq
+        """;
+
+    public async Task<IReadOnlyList<LedgerEntry>> AppendAsync(IReadOnlyList<DeclarationLine> lines, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var distinct = FirstOfEachReference(lines);
+        if (distinct.Count == 0)
+            return [];
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        await using (var create = new NpgsqlCommand(CreateIncoming, connection, transaction))
+            await create.ExecuteNonQueryAsync(cancellationToken);
+
+        await using (var importer = await connection.BeginBinaryImportAsync(CopyIncoming, cancellationToken))
+        {
+            for (var ordinal = 0; ordinal < distinct.Count; ordinal++)
+                await WriteRowAsync(importer, ordinal, distinct[ordinal], cancellationToken);
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var lockContracts = new NpgsqlCommand(LockContracts, connection, transaction))
+            await lockContracts.ExecuteNonQueryAsync(cancellationToken);
+
+        List<LedgerEntry> stored;
+        await using (var store = new NpgsqlCommand(StoreNew, connection, transaction))
+            stored = await ReadEntriesAsync(store, cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ReadSinceAsync(ContractKey contract, long afterSequence, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(ReadSince);
+        command.Parameters.Add(new NpgsqlParameter { Value = contract.MunicipalityCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = contract.ProviderAgb });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    /// <summary>A batch may repeat a reference (a message listing a line twice): the first occurrence wins.</summary>
+    private static List<DeclarationLine> FirstOfEachReference(IReadOnlyList<DeclarationLine> lines)
+    {
+        var seen = new HashSet<(string ProviderAgb, Standard Standard, string ReferentieNummer)>();
+        var distinct = new List<DeclarationLine>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (seen.Add((line.ProviderAgb, line.Standard, line.ReferentieNummer)))
+                distinct.Add(line);
+        }
+        return distinct;
+    }
+
+    private static async Task WriteRowAsync(NpgsqlBinaryImporter importer, int ordinal, DeclarationLine line, CancellationToken cancellationToken)
+    {
+        await importer.StartRowAsync(cancellationToken);
+        await importer.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken);
+        await importer.WriteAsync(line.Standard.Code(), NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(line.MunicipalityCode, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(line.ProviderAgb, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(line.ReferentieNummer, NpgsqlDbType.Text, cancellationToken);
+        if (line.VorigReferentieNummer is null)
+            await importer.WriteNullAsync(cancellationToken);
+        else
+            await importer.WriteAsync(line.VorigReferentieNummer, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(line.DeclaratieNummer, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(line.MessageId, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(line.Dagtekening, NpgsqlDbType.Date, cancellationToken);
+        await importer.WriteAsync(line.ToewijzingNummer, NpgsqlDbType.Bigint, cancellationToken);
+        await importer.WriteAsync(line.ProductCategorie, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(line.ProductCode, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(line.PeriodBegin, NpgsqlDbType.Date, cancellationToken);
+        await importer.WriteAsync(line.PeriodEnd, NpgsqlDbType.Date, cancellationToken);
+        await importer.WriteAsync(line.GeleverdVolume, NpgsqlDbType.Bigint, cancellationToken);
+        await importer.WriteAsync(line.Eenheid, NpgsqlDbType.Text, cancellationToken);
+        if (line.TariffCents is { } tariff)
+            await importer.WriteAsync(tariff, NpgsqlDbType.Bigint, cancellationToken);
+        else
+            await importer.WriteNullAsync(cancellationToken);
+        await importer.WriteAsync(line.AmountCents, NpgsqlDbType.Bigint, cancellationToken);
+        await importer.WriteAsync(line.ClientPseudonym, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(line.SourceTopic, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(line.SourcePartition, NpgsqlDbType.Integer, cancellationToken);
+        await importer.WriteAsync(line.SourceOffset, NpgsqlDbType.Bigint, cancellationToken);
+    }
+
+    private static async Task<List<LedgerEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var entries = new List<LedgerEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new LedgerEntry(
+                Sequence: reader.GetInt64(0),
+                Year: reader.GetInt32(1),
+                ProductCategorie: reader.GetString(2),
+                AmountCents: reader.GetInt64(3),
+                MessageId: reader.GetString(4)));
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,97 @@
+using Npgsql;
+using SociaalDomein.Monitoring.Contracts;
+using SociaalDomein.Monitoring.Ledger;
+using SociaalDomein.Storage.Ledger;
+
+namespace SociaalDomein.Storage.Queries;
+
+/// <summary>The read side for reports and the API: daily costs, year totals per contract and the lines behind them.</summary>
+public sealed class CostQueries(NpgsqlDataSource dataSource)
+{
+    /// <summary>All daily cost rows, by day, municipality, provider, category and standard.</summary>
+    public async Task<IReadOnlyList<DailyCost>> GetDailyCostsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT day, municipality_code, provider_agb, product_categorie, standard, amount_cents, line_count
+            FROM daily_costs
+            ORDER BY day, municipality_code, provider_agb, product_categorie, standard
+            """);
+        var rows = new List<DailyCost>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new DailyCost(
+                Date: reader.GetFieldValue<DateOnly>(0),
+                MunicipalityCode: reader.GetString(1),
+                ProviderAgb: reader.GetString(2),
+                ProductCategorie: reader.GetString(3),
+                Standard: reader.GetString(4),
+                AmountCents: reader.GetInt64(5),
+                LineCount: reader.GetInt32(6)));
+        }
+        return rows;
+    }
+
+    /// <summary>Declared amount per contract and budget year, summed from the ledger itself.</summary>
+    public async Task<IReadOnlyList<ContractYearTotal>> GetContractYearTotalsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT municipality_code, provider_agb, year, sum(amount_cents)::bigint
+            FROM declaration_lines
+            GROUP BY municipality_code, provider_agb, year
+            ORDER BY municipality_code, provider_agb, year
+            """);
+        var totals = new List<ContractYearTotal>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            totals.Add(new ContractYearTotal(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3)));
+        return totals;
+    }
+
+    /// <summary>The ledger lines of one contract and budget year, in ledger order: what a total is made of.</summary>
+    public async Task<IReadOnlyList<StoredDeclarationLine>> GetLinesForContractAsync(ContractKey contract, int year, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT seq, stored_at, standard, municipality_code, provider_agb, referentie_nummer, vorig_referentie_nummer,
+                   declaratie_nummer, message_id, dagtekening, toewijzing_nummer, product_categorie, product_code,
+                   period_begin, period_end, geleverd_volume, eenheid, tariff_cents, amount_cents, client_pseudonym,
+                   source_topic, source_partition, source_offset
+            FROM declaration_lines
+            WHERE municipality_code = $1 AND provider_agb = $2 AND year = $3
+            ORDER BY seq
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = contract.MunicipalityCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = contract.ProviderAgb });
+        command.Parameters.Add(new NpgsqlParameter { Value = year });
+
+        var lines = new List<StoredDeclarationLine>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var line = new DeclarationLine(
+                Standard: StandardColumn.Parse(reader.GetString(2)),
+                MunicipalityCode: reader.GetString(3),
+                ProviderAgb: reader.GetString(4),
+                ReferentieNummer: reader.GetString(5),
+                VorigReferentieNummer: reader.IsDBNull(6) ? null : reader.GetString(6),
+                DeclaratieNummer: reader.GetString(7),
+                MessageId: reader.GetString(8),
+                Dagtekening: reader.GetFieldValue<DateOnly>(9),
+                ToewijzingNummer: reader.GetInt64(10),
+                ProductCategorie: reader.GetString(11),
+                ProductCode: reader.GetString(12),
+                PeriodBegin: reader.GetFieldValue<DateOnly>(13),
+                PeriodEnd: reader.GetFieldValue<DateOnly>(14),
+                GeleverdVolume: reader.GetInt64(15),
+                Eenheid: reader.GetString(16),
+                TariffCents: reader.IsDBNull(17) ? null : reader.GetInt64(17),
+                AmountCents: reader.GetInt64(18),
+                ClientPseudonym: reader.GetString(19),
+                SourceTopic: reader.GetString(20),
+                SourcePartition: reader.GetInt32(21),
+                SourceOffset: reader.GetInt64(22));
+            lines.Add(new StoredDeclarationLine(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), line));
+        }
+        return lines;
+    }
+}

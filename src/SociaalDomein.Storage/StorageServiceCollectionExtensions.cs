@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SociaalDomein.Monitoring.Alerts;
+using SociaalDomein.Monitoring.Ceilings;
+using SociaalDomein.Monitoring.Ingestion;
+using SociaalDomein.Monitoring.Ledger;
+using SociaalDomein.Storage.Alerts;
+using SociaalDomein.Storage.Ceilings;
+using SociaalDomein.Storage.Ledger;
+using SociaalDomein.Storage.MessageLog;
+using SociaalDomein.Storage.Migrations;
+using SociaalDomein.Storage.Queries;
+
+namespace SociaalDomein.Storage;
+
+/// <summary>Wires the PostgreSQL storage into a host.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/> and, on it, the ledger,
+    /// ceiling store, alert store, message log, <see cref="CostQueries"/> and <see cref="MigrationRunner"/>.
+    /// The host runs <see cref="MigrationRunner.MigrateAsync"/> before it starts anything that uses the database.
+    /// Grain storage is added separately on the silo: <see cref="GrainState.PostgresGrainStorageExtensions"/>.
+    /// </summary>
+    public static IServiceCollection AddSociaalDomeinStorage(this IServiceCollection services, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        services.AddSingleton(provider =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            // Parameter values stay out of logs (EnableParameterLogging is never switched on): they include pseudonyms.
+            if (provider.GetService<ILoggerFactory>() is { } loggerFactory)
+                builder.UseLoggerFactory(loggerFactory);
+            return builder.Build();
+        });
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<IDeclarationLedger, PostgresDeclarationLedger>();
+        services.AddSingleton<ICeilingStore, PostgresCeilingStore>();
+        services.AddSingleton<IAlertStore, PostgresAlertStore>();
+        services.AddSingleton<IMessageLog, PostgresMessageLog>();
+        services.AddSingleton<CostQueries>();
+        return services;
+    }
+}
