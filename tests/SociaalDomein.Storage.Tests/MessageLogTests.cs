@@ -1,0 +1,34 @@
+using SociaalDomein.Monitoring.Ingestion;
+using SociaalDomein.Storage.MessageLog;
+
+namespace SociaalDomein.Storage.Tests;
+
+public sealed class MessageLogTests(PostgresFixture postgres) : DatabaseTest(postgres)
+{
+    private PostgresMessageLog Log => new(DataSource);
+
+    [Fact]
+    public async Task Accepted_counts_distinct_messages_and_dead_lettered_counts_records_each_position_once()
+    {
+        const string may = "ijw:303:12345678:D-2026-05";
+        const string june = "ijw:303:12345678:D-2026-06";
+        await Log.RecordAcceptedAsync(new SourcePosition("istd.ijw", 0, 10), may, "ijw", 303, "0344", "12345678", 3);
+        await Log.RecordAcceptedAsync(new SourcePosition("istd.ijw", 0, 11), june, "ijw", 303, "0344", "12345678", 2);
+        // The same message published twice: a second record, still one message.
+        await Log.RecordAcceptedAsync(new SourcePosition("istd.ijw", 1, 4), may, "ijw", 303, "0344", "12345678", 3);
+        // The same record consumed again after a crash.
+        await Log.RecordAcceptedAsync(new SourcePosition("istd.ijw", 0, 11), june, "ijw", 303, "0344", "12345678", 2);
+        await Log.RecordDeadLetteredAsync(new SourcePosition("istd.ijw", 0, 12), "ProductCode missing", "TR301", "Prestatie/Product/Code");
+        await Log.RecordDeadLetteredAsync(new SourcePosition("istd.iwmo", 0, 12), "not well-formed XML", "XML", "/");
+        await Log.RecordDeadLetteredAsync(new SourcePosition("istd.ijw", 0, 12), "ProductCode missing", "TR301", "Prestatie/Product/Code");
+
+        Assert.Equal(new MessageCounts(Accepted: 2, DeadLettered: 2), await Log.CountAsync());
+        Assert.Equal(5L, await ScalarAsync<long>("SELECT count(*) FROM message_log"));
+    }
+
+    [Fact]
+    public async Task An_empty_log_counts_nothing()
+    {
+        Assert.Equal(new MessageCounts(0, 0), await Log.CountAsync());
+    }
+}
