@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+
+namespace SociaalDomein.Monitoring;
+
+public static class MonitoringServiceCollectionExtensions
+{
+    /// <summary>
+    /// Grain state of the monitoring grains is written with Orleans' own version-tolerant serializer: the state types are
+    /// [GenerateSerializer] types (dictionaries with struct keys among them) that the default JSON serializer cannot read back.
+    /// </summary>
+    public static IServiceCollection AddMonitoringGrainStateSerializer(this IServiceCollection services) =>
+        services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Monitoring);
+}
