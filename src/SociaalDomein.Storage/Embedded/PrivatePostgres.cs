@@ -130,7 +130,10 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
         _running = false;
     }
 
-    /// <summary>Starts the server again on the same data directory and port, as after a crash or maintenance.</summary>
+    /// <summary>
+    /// Starts the server again on the same data directory and port, as after a crash or maintenance; stops it first
+    /// if it is running, so after <see cref="StopAsync"/> this is the way to bring it back.
+    /// </summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
         await StopAsync(cancellationToken);
@@ -160,20 +163,36 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
         {
             await StopAsync();
         }
-        finally
+        catch (InvalidOperationException)
         {
-            try
-            {
-                Directory.Delete(_rootDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover directory under /tmp is harmless; a failing dispose would hide the test's own outcome.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            // A server that will not stop in an orderly way must still not outlive its deleted data directory.
+            await TryStopImmediatelyAsync();
         }
+
+        try
+        {
+            Directory.Delete(_rootDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover directory under /tmp is harmless; a failing dispose would hide the test's own outcome.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private async Task TryStopImmediatelyAsync()
+    {
+        try
+        {
+            await RunAsync(PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "10"], CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            // Not running (any more): nothing left to stop.
+        }
+        _running = false;
     }
 
     private string PgCtl => Path.Combine(_binDirectory, "pg_ctl");
