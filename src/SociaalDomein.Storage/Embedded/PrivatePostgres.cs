@@ -73,7 +73,8 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
         }
 
         var runAsServiceUser = string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
-        var root = Directory.CreateTempSubdirectory($"sd-pg-{name}-").FullName;
+        // The server's socket lives in the data directory and socket paths are limited to 107 bytes: keep it short.
+        var root = Directory.CreateTempSubdirectory($"sd-pg-{name[..Math.Min(name.Length, 16)]}-").FullName;
         var server = new PrivatePostgres(bin, root, name, runAsServiceUser);
         try
         {
