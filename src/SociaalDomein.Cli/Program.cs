@@ -1,0 +1,3 @@
+using SociaalDomein.Cli;
+
+return await SdStreamCli.Create().Parse(args).InvokeAsync();

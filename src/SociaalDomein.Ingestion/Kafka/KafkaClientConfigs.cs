@@ -1,0 +1,41 @@
+using Confluent.Kafka;
+
+namespace SociaalDomein.Ingestion.Kafka;
+
+/// <summary>Builds librdkafka client configurations from <see cref="KafkaOptions"/>, so every client is set up the same way.</summary>
+public static class KafkaClientConfigs
+{
+    public static ConsumerConfig Consumer(KafkaOptions options, string clientId)
+    {
+        var config = new ConsumerConfig(Extra(options))
+        {
+            BootstrapServers = options.BootstrapServers,
+            ClientId = clientId,
+            GroupId = options.ConsumerGroup,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            // Offsets are stored by hand once a record's effect is durable; the background commit then only commits those.
+            EnableAutoOffsetStore = false,
+            EnableAutoCommit = true,
+            AutoCommitIntervalMs = 1_000,
+            EnablePartitionEof = false,
+            SessionTimeoutMs = options.SessionTimeoutMs,
+            HeartbeatIntervalMs = Math.Max(500, options.SessionTimeoutMs / 5),
+            TopicMetadataRefreshIntervalMs = options.TopicMetadataRefreshIntervalMs,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+        };
+        return config;
+    }
+
+    /// <summary>A producer that only reports success once all in-sync replicas have the record, without duplicates on retry.</summary>
+    public static ProducerConfig Producer(KafkaOptions options, string clientId) =>
+        new(Extra(options))
+        {
+            BootstrapServers = options.BootstrapServers,
+            ClientId = clientId,
+            Acks = Acks.All,
+            EnableIdempotence = true,
+            LingerMs = 5,
+        };
+
+    private static Dictionary<string, string> Extra(KafkaOptions options) => new(options.Client);
+}

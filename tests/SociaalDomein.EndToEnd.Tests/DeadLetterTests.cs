@@ -1,0 +1,89 @@
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using SociaalDomein.Host.Pipeline;
+using SociaalDomein.Ingestion.AlertPublishing;
+using SociaalDomein.Ingestion.DeadLetters;
+using SociaalDomein.Ingestion.Kafka;
+using SociaalDomein.Monitoring.Ceilings;
+using SociaalDomein.Monitoring.Contracts;
+
+namespace SociaalDomein.EndToEnd.Tests;
+
+/// <summary>Bad messages go to the dead-letter topic with their reason; the stream around them carries on.</summary>
+[Trait("Category", "EndToEnd")]
+public sealed class DeadLetterTests : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("sd-e2e-dlq-");
+
+    [Fact]
+    public async Task A_message_missing_a_required_element_is_dead_lettered_with_its_reason_and_the_next_message_is_still_applied()
+    {
+        var month = new DateOnly(2026, 5, 1);
+        var first = Jw.Declaratie323("D-1", new DateOnly(2026, 6, 3), "0268", "12345678", "202605", month, Jw.Debit("R1", 7, "45", "45A03", month, 10, 10_000));
+        var second = Jw.Declaratie323("D-2", new DateOnly(2026, 6, 4), "0268", "12345678", "202605B", month, Jw.Debit("R2", 7, "45", "45A03", month, 2, 10_000));
+        var broken = RemoveElement(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(first).Replace("D-1", "D-X")), "DeclaratieNummer");
+        var files = new[] { ("1.xml", first), ("2.xml", broken), ("3.xml", second) }
+            .Select(f => { var path = Path.Combine(_work.FullName, f.Item1); File.WriteAllBytes(path, f.Item2); return path; }).ToList();
+
+        await using var infrastructure = await EmbeddedInfrastructure.StartAsync("dlq");
+        await using var session = await PipelineSession.StartAsync(infrastructure.Settings, l => l.SetMinimumLevel(LogLevel.Warning));
+        await session.LoadCeilingsAsync([new BudgetCeiling(new ContractKey("0268", "12345678"), 2026, null, 100_000)]);
+        var published = await session.PublishAsync(files);
+        await session.WaitUntilProcessedAsync(published, TimeSpan.FromMinutes(2));
+
+        var report = await session.BuildReportAsync();
+        Assert.Equal((2L, 1L), (report.Messages.Accepted, report.Messages.DeadLettered));
+        Assert.Equal(120_000, Assert.Single(report.Totals).DeclaredCents);
+
+        var deadLetter = Assert.Single(ConsumeAll(infrastructure.Kafka.BootstrapServers, Topics.DeadLetter, expected: 1));
+        Assert.Equal(broken, deadLetter.Message.Value);
+        Assert.Equal("SD-REQUIRED", Header(deadLetter, DeadLetterHeaders.Rule));
+        Assert.Contains("DeclaratieNummer", Header(deadLetter, DeadLetterHeaders.Element) + Header(deadLetter, DeadLetterHeaders.Reason));
+        Assert.Equal(Topics.Ijw, Header(deadLetter, DeadLetterHeaders.SourceTopic));
+        Assert.Equal(published[1].Partition.Value.ToString(), Header(deadLetter, DeadLetterHeaders.SourcePartition));
+        Assert.Equal(published[1].Offset.Value.ToString(), Header(deadLetter, DeadLetterHeaders.SourceOffset));
+
+        // 100 000 of 100 000: the ceiling is reached; every threshold fires once and is on the alert topic, without a BSN.
+        var alerts = ConsumeAll(infrastructure.Kafka.BootstrapServers, Topics.Alerts, expected: 3);
+        Assert.Equal([75, 90, 100], alerts.Select(a => AlertMessage.FromJson(a.Message.Value)!.ThresholdPercent!.Value).Order());
+        Assert.All(alerts, a => Assert.DoesNotContain(Jw.TestBsn, Encoding.UTF8.GetString(a.Message.Value)));
+    }
+
+    private static byte[] RemoveElement(byte[] xml, string localName)
+    {
+        var text = Encoding.UTF8.GetString(xml);
+        var pattern = $@"<(\w+:)?{localName}>[^<]*</(\w+:)?{localName}>";
+        Assert.Matches(pattern, text);
+        return Encoding.UTF8.GetBytes(System.Text.RegularExpressions.Regex.Replace(text, pattern, "", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));
+    }
+
+    private static string Header(ConsumeResult<byte[]?, byte[]> record, string key) =>
+        Encoding.UTF8.GetString(record.Message.Headers.GetLastBytes(key));
+
+    private static List<ConsumeResult<byte[]?, byte[]>> ConsumeAll(string bootstrapServers, string topic, int expected)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = "test-" + Guid.NewGuid(),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        }).Build();
+        consumer.Subscribe(topic);
+        var records = new List<ConsumeResult<byte[]?, byte[]>>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (records.Count < expected && DateTime.UtcNow < deadline)
+        {
+            var record = consumer.Consume(TimeSpan.FromMilliseconds(250));
+            if (record?.Message is not null) records.Add(record);
+        }
+        // Anything beyond what was expected would be a duplicate: look a little longer.
+        var extra = consumer.Consume(TimeSpan.FromSeconds(1));
+        if (extra?.Message is not null) records.Add(extra);
+        consumer.Close();
+        return records;
+    }
+
+    public void Dispose() => _work.Delete(recursive: true);
+}
