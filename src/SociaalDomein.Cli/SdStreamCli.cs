@@ -11,7 +11,9 @@ public static class SdStreamCli
         var root = new RootCommand("sdstream: real-time cost insight from iJw/iWmo message traffic.");
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
