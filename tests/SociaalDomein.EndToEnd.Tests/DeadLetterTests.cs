@@ -36,7 +36,7 @@ public sealed class DeadLetterTests : IDisposable
         Assert.Equal((2L, 1L), (report.Messages.Accepted, report.Messages.DeadLettered));
         Assert.Equal(120_000, Assert.Single(report.Totals).DeclaredCents);
 
-        var deadLetter = Assert.Single(ConsumeAll(infrastructure.Kafka.BootstrapServers, Topics.DeadLetter, expected: 1));
+        var deadLetter = Assert.Single(TopicReader.ReadAll(infrastructure.Kafka.BootstrapServers, Topics.DeadLetter, expected: 1));
         Assert.Equal(broken, deadLetter.Message.Value);
         Assert.Equal("SD-REQUIRED", Header(deadLetter, DeadLetterHeaders.Rule));
         Assert.Contains("DeclaratieNummer", Header(deadLetter, DeadLetterHeaders.Element) + Header(deadLetter, DeadLetterHeaders.Reason));
@@ -45,7 +45,7 @@ public sealed class DeadLetterTests : IDisposable
         Assert.Equal(published[1].Offset.Value.ToString(), Header(deadLetter, DeadLetterHeaders.SourceOffset));
 
         // 100 000 of 100 000: the ceiling is reached; every threshold fires once and is on the alert topic, without a BSN.
-        var alerts = ConsumeAll(infrastructure.Kafka.BootstrapServers, Topics.Alerts, expected: 3);
+        var alerts = TopicReader.ReadAll(infrastructure.Kafka.BootstrapServers, Topics.Alerts, expected: 3);
         Assert.Equal([75, 90, 100], alerts.Select(a => AlertMessage.FromJson(a.Message.Value)!.ThresholdPercent!.Value).Order());
         Assert.All(alerts, a => Assert.DoesNotContain(Jw.TestBsn, Encoding.UTF8.GetString(a.Message.Value)));
     }
@@ -60,30 +60,6 @@ public sealed class DeadLetterTests : IDisposable
 
     private static string Header(ConsumeResult<byte[]?, byte[]> record, string key) =>
         Encoding.UTF8.GetString(record.Message.Headers.GetLastBytes(key));
-
-    private static List<ConsumeResult<byte[]?, byte[]>> ConsumeAll(string bootstrapServers, string topic, int expected)
-    {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = "test-" + Guid.NewGuid(),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        }).Build();
-        consumer.Subscribe(topic);
-        var records = new List<ConsumeResult<byte[]?, byte[]>>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (records.Count < expected && DateTime.UtcNow < deadline)
-        {
-            var record = consumer.Consume(TimeSpan.FromMilliseconds(250));
-            if (record?.Message is not null) records.Add(record);
-        }
-        // Anything beyond what was expected would be a duplicate: look a little longer.
-        var extra = consumer.Consume(TimeSpan.FromSeconds(1));
-        if (extra?.Message is not null) records.Add(extra);
-        consumer.Close();
-        return records;
-    }
 
     public void Dispose() => _work.Delete(recursive: true);
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using SociaalDomein.Host.Pipeline;
@@ -60,7 +59,9 @@ public sealed class PrivacyTests : IDisposable
         var written = new List<(string Where, string Text)>();
         written.AddRange(logs.Lines.Select(l => ("log", l)));
         written.AddRange(await AllTableRowsAsync(infrastructure.Postgres.ConnectionString));
-        written.AddRange(ReadTopic(infrastructure.Kafka.BootstrapServers, Topics.Alerts).Select(v => ("topic sd.alerts", v)));
+        var alerts = TopicReader.ReadAll(infrastructure.Kafka.BootstrapServers, Topics.Alerts, expected: 1, quiet: TimeSpan.FromSeconds(2));
+        Assert.NotEmpty(alerts);
+        written.AddRange(alerts.Select(a => ("topic sd.alerts", Encoding.UTF8.GetString(a.Message.Value))));
         Assert.True(written.Count > 1_000, $"expected a substantial amount of output to scan, got {written.Count} items");
 
         var leaks = written.Where(w => bsns.Any(b => w.Text.Contains(b, StringComparison.Ordinal))).Select(w => w.Where).Distinct().ToList();
@@ -92,27 +93,6 @@ public sealed class PrivacyTests : IDisposable
             while (await reader.ReadAsync()) rows.Add(("grain_state bytes", Encoding.Latin1.GetString((byte[])reader[0])));
         }
         return rows;
-    }
-
-    private static List<string> ReadTopic(string bootstrapServers, string topic)
-    {
-        using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrapServers, GroupId = "privacy-" + Guid.NewGuid(), AutoOffsetReset = AutoOffsetReset.Earliest,
-        }).Build();
-        consumer.Subscribe(topic);
-        var values = new List<string>();
-        var idleUntil = DateTime.UtcNow.AddSeconds(8);
-        while (DateTime.UtcNow < idleUntil)
-        {
-            var record = consumer.Consume(TimeSpan.FromMilliseconds(250));
-            if (record?.Message is null) continue;
-            values.Add(Encoding.UTF8.GetString(record.Message.Value));
-            idleUntil = DateTime.UtcNow.AddSeconds(2);
-        }
-        consumer.Close();
-        Assert.NotEmpty(values);
-        return values;
     }
 
     public void Dispose() => _work.Delete(recursive: true);
