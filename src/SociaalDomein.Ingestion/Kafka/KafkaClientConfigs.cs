@@ -5,6 +5,13 @@ namespace SociaalDomein.Ingestion.Kafka;
 /// <summary>Builds librdkafka client configurations from <see cref="KafkaOptions"/>, so every client is set up the same way.</summary>
 public static class KafkaClientConfigs
 {
+    /// <summary>
+    /// Largest record any client produces or fetches: the standard's 25 MB message limit plus room for headers, so that an
+    /// oversized message still reaches the worker (and the dead-letter topic) instead of failing at the producer. Brokers
+    /// and topics need <c>message.max.bytes</c>/<c>max.message.bytes</c> of at least this (see docker-compose.yml).
+    /// </summary>
+    public const int MaxRecordBytes = Messages.Reading.MessageReader.MaxMessageBytes + 2 * 1024 * 1024;
+
     public static ConsumerConfig Consumer(KafkaOptions options, string clientId)
     {
         var config = new ConsumerConfig(Extra(options))
@@ -22,6 +29,8 @@ public static class KafkaClientConfigs
             HeartbeatIntervalMs = Math.Max(500, options.SessionTimeoutMs / 5),
             TopicMetadataRefreshIntervalMs = options.TopicMetadataRefreshIntervalMs,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+            MaxPartitionFetchBytes = MaxRecordBytes,
+            FetchMaxBytes = 2 * MaxRecordBytes,
         };
         return config;
     }
@@ -35,6 +44,7 @@ public static class KafkaClientConfigs
             Acks = Acks.All,
             EnableIdempotence = true,
             LingerMs = 5,
+            MessageMaxBytes = MaxRecordBytes,
         };
 
     private static Dictionary<string, string> Extra(KafkaOptions options) => new(options.Client);
