@@ -6,10 +6,11 @@ using static SociaalDomein.Messages.Reading.ElementSlot;
 namespace SociaalDomein.Messages.Formats;
 
 /// <summary>
-/// The 323 Declaratie body, shared by iJw (JW323) and iWmo (WMO323): one month's claim with many clients and
-/// their prestaties. A concrete format only names the standard, BerichtCode and schema.
+/// The 323 Declaratie, shared by iJw (JW323) and iWmo (WMO323): one month's claim with many clients and their prestaties.
 /// </summary>
-internal abstract class Declaratie323Format(Standard standard, int berichtCode, string schemaName) : IMessageFormat
+/// <remarks>This is the hot path of the system (25 MB files with tens of thousands of lines): no allocation per line beyond the model.</remarks>
+internal abstract class Declaratie323Format(Standard standard)
+    : MessageFormat(standard, MessageType.Declaratie323, sentByMunicipality: false, isRetour: false, Release.Current3x)
 {
     private static readonly ElementSequence Root = new(
         Required("Header"),
@@ -22,14 +23,6 @@ internal abstract class Declaratie323Format(Standard standard, int berichtCode, 
         Required("TotaalIngediendBedrag"),
         Required("Clienten"));
 
-    private static readonly ElementSequence Periode = new(
-        BasisRequired("Begindatum"),
-        BasisRequired("Einddatum"));
-
-    private static readonly ElementSequence TotaalBedrag = new(
-        BasisRequired("TotaalBedrag"),
-        BasisRequired("DebetCredit"));
-
     private static readonly ElementSequence Clienten = new(
         OneOrMore("Client"));
 
@@ -40,7 +33,9 @@ internal abstract class Declaratie323Format(Standard standard, int berichtCode, 
     private static readonly ElementSequence Prestaties = new(
         OneOrMore("Prestatie"));
 
-    private static readonly ElementSequence Prestatie = new(
+    /// <summary>Children of a 323 Prestatie; the 325 repeats them with RetourCodes.</summary>
+    internal static readonly ElementSlot[] PrestatieSlots =
+    [
         Required("ProductReferentie"),
         Required("ToewijzingNummer"),
         Required("ProductCategorie"),
@@ -49,26 +44,16 @@ internal abstract class Declaratie323Format(Standard standard, int berichtCode, 
         Required("GeleverdVolume"),
         Required("Eenheid"),
         Optional("ProductTarief"),
-        Required("IngediendBedrag"));
+        Required("IngediendBedrag"),
+    ];
 
-    private static readonly ElementSequence ProductReferentie = new(
-        BasisRequired("ReferentieNummer"),
-        BasisOptional("VorigReferentieNummer"));
+    private static readonly ElementSequence Prestatie = new(PrestatieSlots);
 
-    private static readonly ElementSequence Bedrag = new(
-        BasisRequired("Bedrag"),
-        BasisRequired("DebetCredit"));
+    public override ElementSequence RootChildren => Root;
 
-    public Standard Standard => standard;
-    public MessageType Type => MessageType.Declaratie323;
-    public int BerichtCode => berichtCode;
-    public string SchemaName => schemaName;
-    public bool SentByMunicipality => false;
-    public IReadOnlyList<Release> Releases { get; } = [Release.R3_0, Release.R3_2];
-    public ElementSequence RootChildren => Root;
-
-    public IstdMessage ReadBody(MessageCursor cursor, MessageHeader header)
+    public override IstdMessage Read(MessageCursor cursor, FormatBinding binding)
     {
+        var (header, _) = ReadHeader(cursor, binding);
         string? nummer = null;
         DateOnly? periodeBegin = null, periodeEinde = null, dagtekening = null;
         long totaal = 0;
@@ -76,20 +61,9 @@ internal abstract class Declaratie323Format(Standard standard, int berichtCode, 
         if (cursor.Begin("Declaratie", Declaratie))
         {
             nummer = cursor.AlphaNumeric("DeclaratieNummer", 1, 12, CodeDescriptions.DeclaratieNummer);
-            if (cursor.Begin("DeclaratiePeriode", Periode))
-            {
-                periodeBegin = cursor.Date("Begindatum");
-                periodeEinde = cursor.Date("Einddatum");
-                cursor.End();
-            }
+            (periodeBegin, periodeEinde) = BasisschemaTypes.ReadPeriode(cursor, "DeclaratiePeriode");
             dagtekening = cursor.Date("DeclaratieDagtekening");
-            if (cursor.Begin("TotaalIngediendBedrag", TotaalBedrag))
-            {
-                var bedrag = cursor.Integer("TotaalBedrag", 0, long.MaxValue, CodeDescriptions.Cents) ?? 0;
-                var sign = cursor.DebetCredit("DebetCredit");
-                totaal = sign == DebetCredit.Credit ? -bedrag : bedrag;
-                cursor.End();
-            }
+            totaal = BasisschemaTypes.ReadTotaalBedrag(cursor, "TotaalIngediendBedrag") ?? 0;
             if (cursor.Begin("Clienten", Clienten))
             {
                 while (cursor.Begin("Client", Client))
@@ -112,7 +86,7 @@ internal abstract class Declaratie323Format(Standard standard, int berichtCode, 
             clients);
     }
 
-    private static DeclaratieClient ReadClient(MessageCursor cursor)
+    private DeclaratieClient ReadClient(MessageCursor cursor)
     {
         var bsn = cursor.Bsn("Bsn");
         var prestaties = new List<Prestatie>();
@@ -120,7 +94,7 @@ internal abstract class Declaratie323Format(Standard standard, int berichtCode, 
         {
             while (cursor.Begin("Prestatie", Prestatie))
             {
-                prestaties.Add(ReadPrestatie(cursor));
+                prestaties.Add(ReadPrestatie(cursor, CodeLists));
                 cursor.End();
             }
             cursor.End();
@@ -128,36 +102,18 @@ internal abstract class Declaratie323Format(Standard standard, int berichtCode, 
         return new DeclaratieClient(bsn ?? default, prestaties);
     }
 
-    private static Prestatie ReadPrestatie(MessageCursor cursor)
+    /// <summary>Reads the children of a Prestatie (323, and the rejected ones repeated in a 325).</summary>
+    internal static Prestatie ReadPrestatie(MessageCursor cursor, Codes.StandardCodeLists codes)
     {
-        string? referentie = null, vorigeReferentie = null;
-        if (cursor.Begin("ProductReferentie", ProductReferentie))
-        {
-            referentie = cursor.Text("ReferentieNummer", 1, 20);
-            vorigeReferentie = cursor.Text("VorigReferentieNummer", 1, 20);
-            cursor.End();
-        }
-        var toewijzingNummer = cursor.Integer("ToewijzingNummer", 0, CodeDescriptions.MaxToewijzingNummer, CodeDescriptions.ToewijzingNummer);
-        var categorie = cursor.Digits("ProductCategorie", 2, CodeDescriptions.ProductCategorie);
+        var (referentie, vorigeReferentie) = BasisschemaTypes.ReadReferentie(cursor, "ProductReferentie");
+        var toewijzingNummer = BasisschemaTypes.ReadToewijzingNummer(cursor);
+        var categorie = cursor.Code("ProductCategorie", codes.ProductCategorie);
         var code = cursor.AlphaNumeric("ProductCode", 5, 5, CodeDescriptions.ProductCode);
-        DateOnly? begin = null, einde = null;
-        if (cursor.Begin("ProductPeriode", Periode))
-        {
-            begin = cursor.Date("Begindatum");
-            einde = cursor.Date("Einddatum");
-            cursor.End();
-        }
+        var (begin, einde) = BasisschemaTypes.ReadPeriode(cursor, "ProductPeriode");
         var volume = cursor.Integer("GeleverdVolume", 0, long.MaxValue, CodeDescriptions.Volume);
-        var eenheid = cursor.Digits("Eenheid", 2, CodeDescriptions.Eenheid);
-        var tarief = cursor.Integer("ProductTarief", 0, long.MaxValue, CodeDescriptions.Cents);
-        long? bedrag = null;
-        DebetCredit? sign = null;
-        if (cursor.Begin("IngediendBedrag", Bedrag))
-        {
-            bedrag = cursor.Integer("Bedrag", 0, long.MaxValue, CodeDescriptions.Cents);
-            sign = cursor.DebetCredit("DebetCredit");
-            cursor.End();
-        }
+        var eenheid = cursor.Code("Eenheid", codes.Eenheid);
+        var tarief = BasisschemaTypes.ReadCents(cursor, "ProductTarief");
+        var (bedrag, sign) = BasisschemaTypes.ReadBedrag(cursor, "IngediendBedrag");
         return new Prestatie(
             referentie ?? "",
             vorigeReferentie,
@@ -173,20 +129,15 @@ internal abstract class Declaratie323Format(Standard standard, int berichtCode, 
             sign ?? DebetCredit.Debet);
     }
 
-    public void WriteBody(MessageXmlWriter writer, IstdMessage message)
+    public override void Write(MessageXmlWriter writer, IstdMessage message)
     {
         var declaratie = (DeclaratieMessage)message;
+        WriteHeader(writer, message.Header, null);
         writer.Start("Declaratie");
         writer.Value("DeclaratieNummer", declaratie.DeclaratieNummer);
-        writer.Start("DeclaratiePeriode");
-        writer.BasisValue("Begindatum", declaratie.PeriodeBegin);
-        writer.BasisValue("Einddatum", declaratie.PeriodeEinde);
-        writer.End();
+        BasisschemaTypes.WritePeriode(writer, "DeclaratiePeriode", declaratie.PeriodeBegin, declaratie.PeriodeEinde);
         writer.Value("DeclaratieDagtekening", declaratie.DeclaratieDagtekening);
-        writer.Start("TotaalIngediendBedrag");
-        writer.BasisValue("TotaalBedrag", Math.Abs(declaratie.TotaalIngediendBedragCents));
-        writer.BasisValue("DebetCredit", declaratie.TotaalIngediendBedragCents < 0 ? "C" : "D");
-        writer.End();
+        BasisschemaTypes.WriteTotaalBedrag(writer, "TotaalIngediendBedrag", declaratie.TotaalIngediendBedragCents);
         writer.Start("Clienten");
         foreach (var client in declaratie.Clients)
         {
@@ -195,7 +146,9 @@ internal abstract class Declaratie323Format(Standard standard, int berichtCode, 
             writer.Start("Prestaties");
             foreach (var prestatie in client.Prestaties)
             {
+                writer.Start("Prestatie");
                 WritePrestatie(writer, prestatie);
+                writer.End();
             }
             writer.End();
             writer.End();
@@ -204,27 +157,23 @@ internal abstract class Declaratie323Format(Standard standard, int berichtCode, 
         writer.End();
     }
 
-    private static void WritePrestatie(MessageXmlWriter writer, Prestatie prestatie)
+    /// <summary>Writes the children of a Prestatie; the caller opens and closes it.</summary>
+    internal static void WritePrestatie(MessageXmlWriter writer, Prestatie prestatie)
     {
-        writer.Start("Prestatie");
-        writer.Start("ProductReferentie");
-        writer.BasisValue("ReferentieNummer", prestatie.ReferentieNummer);
-        if (prestatie.VorigReferentieNummer is { } vorige) writer.BasisValue("VorigReferentieNummer", vorige);
-        writer.End();
+        BasisschemaTypes.WriteReferentie(writer, "ProductReferentie", prestatie.ReferentieNummer, prestatie.VorigReferentieNummer);
         writer.Value("ToewijzingNummer", prestatie.ToewijzingNummer);
         writer.Value("ProductCategorie", prestatie.ProductCategorie);
         writer.Value("ProductCode", prestatie.ProductCode);
-        writer.Start("ProductPeriode");
-        writer.BasisValue("Begindatum", prestatie.ProductPeriodeBegin);
-        writer.BasisValue("Einddatum", prestatie.ProductPeriodeEinde);
-        writer.End();
+        BasisschemaTypes.WritePeriode(writer, "ProductPeriode", prestatie.ProductPeriodeBegin, prestatie.ProductPeriodeEinde);
         writer.Value("GeleverdVolume", prestatie.GeleverdVolume);
         writer.Value("Eenheid", prestatie.Eenheid);
         if (prestatie.ProductTariefCents is { } tarief) writer.Value("ProductTarief", tarief);
-        writer.Start("IngediendBedrag");
-        writer.BasisValue("Bedrag", prestatie.IngediendBedragCents);
-        writer.BasisValue("DebetCredit", prestatie.DebetCredit == DebetCredit.Credit ? "C" : "D");
-        writer.End();
-        writer.End();
+        BasisschemaTypes.WriteBedrag(writer, "IngediendBedrag", prestatie.IngediendBedragCents, prestatie.DebetCredit);
     }
 }
+
+/// <summary>JW323 Declaratie Jeugdhulp (BerichtCode 490), provider → municipality.</summary>
+internal sealed class Jw323Format() : Declaratie323Format(Standard.IJw);
+
+/// <summary>WMO323 Declaratie Wmo-ondersteuning (BerichtCode 484), provider → municipality.</summary>
+internal sealed class Wmo323Format() : Declaratie323Format(Standard.IWmo);

@@ -3,13 +3,18 @@ using SociaalDomein.Messages.Model;
 namespace SociaalDomein.Messages.Formats;
 
 /// <summary>Builds the iStandaarden namespace URIs (always lower case) and explains ones we do not know.</summary>
+/// <remarks>
+/// Release 3.x: http://www.istandaarden.nl/ijw/3_2/jw323/schema. Release 2.x repeats the release after "schema"
+/// (http://www.istandaarden.nl/iwmo/2_1/wmo302/schema/2_1), as the published 2.1 XSDs show.
+/// </remarks>
 internal static class IstdNamespaces
 {
     private const string Base = "http://www.istandaarden.nl/";
 
     /// <summary>e.g. http://www.istandaarden.nl/ijw/3_2/jw323/schema.</summary>
     public static string Message(Standard standard, Release release, string schemaName) =>
-        $"{Base}{standard.Code()}/{release.NamespaceSegment}/{schemaName}/schema";
+        $"{Base}{standard.Code()}/{release.NamespaceSegment}/{schemaName}/schema" +
+        (release.HasNamespaceSuffix ? "/" + release.NamespaceSegment : "");
 
     /// <summary>e.g. http://www.istandaarden.nl/ijw/3_2/basisschema/schema.</summary>
     public static string Basisschema(Standard standard, Release release) => Message(standard, release, "basisschema");
@@ -25,9 +30,10 @@ internal static class IstdNamespaces
         if (ns.StartsWith(Base, StringComparison.Ordinal))
         {
             var parts = ns[Base.Length..].Split('/');
-            if (parts is [var standard, var release, var schema, "schema"])
+            if (parts is [var standard, var release, var schema, "schema", ..] && parts.Length <= 5)
             {
-                return $"The namespace {shown} names message {schema.ToUpperInvariant()} of {standard} release {release.Replace('_', '.')}, " +
+                return $"The namespace {shown} names message {Reading.Redaction.MaskDigitRuns(schema.ToUpperInvariant())} of " +
+                       $"{Reading.Redaction.MaskDigitRuns(standard)} release {Reading.Redaction.MaskDigitRuns(release.Replace('_', '.'))}, " +
                        $"which this system does not read. It reads {supported}.";
             }
         }

@@ -17,7 +17,7 @@ internal static class MessageFormats
     private static readonly FrozenDictionary<(Standard, MessageType, Release), FormatBinding> ByType =
         Bindings().ToFrozenDictionary(b => (b.Format.Standard, b.Format.Type, b.Release));
 
-    /// <summary>"JW301 and JW323 (releases 3.0 and 3.2)" — for explanations.</summary>
+    /// <summary>"301, 302, … of iJw and iWmo (releases 3.0 and 3.2), and …" — for explanations.</summary>
     public static string Supported { get; } = Describe();
 
     public static bool TryGetByNamespace(string ns, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FormatBinding? binding) =>
@@ -39,10 +39,6 @@ internal static class MessageFormats
         return IstdNamespaces.ExplainUnknown(ns, Supported);
     }
 
-    /// <summary>"JW301" for (iJw, 436); null when no format has that BerichtCode.</summary>
-    public static string? NameOf(Standard standard, int berichtCode) =>
-        All.FirstOrDefault(f => f.Standard == standard && f.BerichtCode == berichtCode)?.SchemaName.ToUpperInvariant();
-
     /// <summary>Releases in which (standard, type) can be written, for an error message.</summary>
     public static IEnumerable<Release> ReleasesOf(Standard standard, MessageType type) =>
         All.Where(f => f.Standard == standard && f.Type == type).SelectMany(f => f.Releases);
@@ -57,7 +53,8 @@ internal static class MessageFormats
 
         // Two formats claiming the same message would make dispatch a guess: fail loudly at start-up instead.
         var clash = formats.GroupBy(f => (f.Standard, f.Type)).FirstOrDefault(g => g.Count() > 1)?.ToArray()
-                    ?? formats.GroupBy(f => (f.Standard, f.BerichtCode)).FirstOrDefault(g => g.Count() > 1)?.ToArray()
+                    ?? formats.SelectMany(f => f.BerichtCodes.Select(c => (Format: f, Code: c)))
+                        .GroupBy(p => (p.Format.Standard, p.Code)).FirstOrDefault(g => g.Count() > 1)?.Select(p => p.Format).ToArray()
                     ?? formats.GroupBy(f => (f.Standard, f.SchemaName)).FirstOrDefault(g => g.Count() > 1)?.ToArray();
         if (clash is not null)
         {
@@ -76,9 +73,23 @@ internal static class MessageFormats
 
     private static string Describe()
     {
-        var names = All.Select(f => f.SchemaName.ToUpperInvariant()).Order(StringComparer.Ordinal).ToArray();
-        var releases = All.SelectMany(f => f.Releases).Distinct()
-            .OrderBy(r => r.Versie).ThenBy(r => r.Subversie).Select(r => r.ToString()).ToArray();
-        return $"{string.Join(", ", names)} (releases {string.Join(" and ", releases)})";
+        // Group message numbers by the releases they are read in: "301, 302 … of iJw and iWmo (releases 3.0 and 3.2)".
+        var groups = All
+            .GroupBy(f => Enumerate(f.Releases.OrderBy(r => r.Versie).ThenBy(r => r.Subversie).Select(r => r.ToString())))
+            .OrderByDescending(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var numbers = g.Select(f => (int)f.Type).Distinct().Order().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                var standards = g.Select(f => f.Standard).Distinct().Order().Select(s => s == Standard.IJw ? "iJw" : "iWmo");
+                return $"{Enumerate(numbers)} of {Enumerate(standards)} (releases {g.Key})";
+            });
+        return string.Join("; ", groups);
+    }
+
+    /// <summary>"a, b and c".</summary>
+    private static string Enumerate(IEnumerable<string> items)
+    {
+        var list = items.ToArray();
+        return list.Length <= 1 ? string.Join("", list) : $"{string.Join(", ", list[..^1])} and {list[^1]}";
     }
 }

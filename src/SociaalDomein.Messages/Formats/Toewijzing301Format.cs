@@ -6,128 +6,101 @@ using static SociaalDomein.Messages.Reading.ElementSlot;
 namespace SociaalDomein.Messages.Formats;
 
 /// <summary>
-/// The 301 Toewijzing body, shared by iJw (JW301) and iWmo (WMO301): one Client with its allocated products.
-/// A concrete format only names the standard, BerichtCode and schema.
+/// The 301 Toewijzing (one Client with its allocated products) and its retour 302, for iJw and iWmo.
 /// </summary>
 /// <remarks>
 /// Person data we do not keep (Geslacht, Naam, Contactgegevens, Relaties, ...) is checked for presence and order and
 /// then skipped unread. The writer fills those required elements with neutral placeholders.
 /// </remarks>
-internal abstract class Toewijzing301Format(Standard standard, int berichtCode, string schemaName) : IMessageFormat
+internal abstract class Toewijzing301Format : MessageFormat
 {
-    private static readonly ElementSequence Root = new(
-        Required("Header"),
-        Required("Client"));
+    private readonly ElementSequence _root;
+    private readonly ElementSequence _client;
+    private readonly ElementSequence _producten = new(OneOrMore("ToegewezenProduct"));
+    private readonly ElementSequence _product;
+    private readonly ElementSequence _contactgegevens = new(OneOrMore("Contact"));
+    private readonly ElementSequence _contact;
 
-    private static readonly ElementSequence Client = new(
-        Required("Bsn"),
-        Required("Geboortedatum"),
-        Required("Geslacht"),
-        Required("Naam"),
-        Optional("Communicatie"),
-        Optional("JuridischeStatus"),
-        Optional("WettelijkeVertegenwoordiging"),
-        Optional("Commentaar"),
-        Optional("Relaties"),
-        Required("Contactgegevens"),
-        Required("ToegewezenProducten"));
-
-    private static readonly ElementSequence Geboortedatum = new(
-        BasisRequired("Datum"),
-        BasisOptional("DatumGebruik"));
-
-    private static readonly ElementSequence ToegewezenProducten = new(
-        OneOrMore("ToegewezenProduct"));
-
-    private static readonly ElementSequence ToegewezenProduct = new(
-        Required("ToewijzingNummer"),
-        Optional("ReferentieAanbieder"),
-        Optional("Product"),
-        Required("Toewijzingsdatum"),
-        Required("Toewijzingstijd"),
-        Required("Ingangsdatum"),
-        Optional("Einddatum"),
-        Optional("RedenWijziging"),
-        Optional("Omvang"),
-        Optional("Budget"),
-        Optional("Commentaar"));
-
-    private static readonly ElementSequence Product = new(
-        BasisRequired("Categorie"),
-        BasisOptional("Code"));
-
-    private static readonly ElementSequence Omvang = new(
-        BasisRequired("Volume"),
-        BasisRequired("Eenheid"),
-        BasisRequired("Frequentie"));
-
-    public Standard Standard => standard;
-    public MessageType Type => MessageType.Toewijzing301;
-    public int BerichtCode => berichtCode;
-    public string SchemaName => schemaName;
-    public bool SentByMunicipality => true;
-    public IReadOnlyList<Release> Releases { get; } = [Release.R3_0, Release.R3_2];
-    public ElementSequence RootChildren => Root;
-
-    public IstdMessage ReadBody(MessageCursor cursor, MessageHeader header)
+    protected Toewijzing301Format(Standard standard, bool retour)
+        : base(standard, retour ? MessageType.ToewijzingRetour302 : MessageType.Toewijzing301, sentByMunicipality: !retour, retour, Release.Current3x)
     {
-        var clients = new List<ToewijzingClient>(1);
-        if (cursor.Begin("Client", Client))
-        {
-            var bsn = cursor.Bsn("Bsn");
-            DateOnly? geboortedatum = null;
-            if (cursor.Begin("Geboortedatum", Geboortedatum))
-            {
-                geboortedatum = cursor.Date("Datum");
-                cursor.End();
-            }
-            var producten = new List<ToegewezenProduct>();
-            if (cursor.Begin("ToegewezenProducten", ToegewezenProducten))
-            {
-                while (cursor.Begin("ToegewezenProduct", ToegewezenProduct))
-                {
-                    producten.Add(ReadProduct(cursor));
-                    cursor.End();
-                }
-                cursor.End();
-            }
-            cursor.End();
-            clients.Add(new ToewijzingClient(bsn ?? default, geboortedatum ?? default, producten));
-        }
-        return new ToewijzingMessage(Standard, header, clients);
+        _root = new(Required("Header"), retour ? Optional("Client") : Required("Client"));
+        _client = ElementSequence.Class(retour,
+            Required("Bsn"),
+            Required("Geboortedatum"),
+            Required("Geslacht"),
+            Required("Naam"),
+            Optional("Communicatie"),
+            Optional("JuridischeStatus"),
+            Optional("WettelijkeVertegenwoordiging"),
+            Optional("Commentaar"),
+            Optional("Relaties"),
+            Required("Contactgegevens"),
+            Required("ToegewezenProducten"));
+        _product = ElementSequence.Class(retour,
+            Required("ToewijzingNummer"),
+            Optional("ReferentieAanbieder"),
+            Optional("Product"),
+            Required("Toewijzingsdatum"),
+            Required("Toewijzingstijd"),
+            Required("Ingangsdatum"),
+            Optional("Einddatum"),
+            Optional("RedenWijziging"),
+            Optional("Omvang"),
+            Optional("Budget"),
+            Optional("Commentaar"));
+        _contact = ElementSequence.Class(retour, Required("Soort"));
     }
 
-    private static ToegewezenProduct ReadProduct(MessageCursor cursor)
+    public override ElementSequence RootChildren => _root;
+
+    public override IstdMessage Read(MessageCursor cursor, FormatBinding binding)
     {
-        var nummer = cursor.Integer("ToewijzingNummer", 0, CodeDescriptions.MaxToewijzingNummer, CodeDescriptions.ToewijzingNummer);
-        var referentie = cursor.Text("ReferentieAanbieder", 1, 20);
-        string? categorie = null, code = null;
-        if (cursor.Begin("Product", Product))
+        var (header, retour) = ReadHeader(cursor, binding);
+        var map = NewMap();
+        ToewijzingClient? client = null;
+        if (cursor.Begin("Client", _client))
         {
-            categorie = cursor.Digits("Categorie", 2, CodeDescriptions.ProductCategorie);
-            code = cursor.AlphaNumeric("Code", 5, 5, CodeDescriptions.ProductCode);
+            client = ReadClient(cursor, map);
             cursor.End();
         }
+        return IsRetour
+            ? new ToewijzingRetourMessage(Standard, header, retour!, ToMap(map), client)
+            : new ToewijzingMessage(Standard, header, client is null ? [] : [client]);
+    }
+
+    private ToewijzingClient ReadClient(MessageCursor cursor, List<KeyValuePair<string, IReadOnlyList<string>>>? map)
+    {
+        var bsn = cursor.Bsn("Bsn");
+        var geboortedatum = BasisschemaTypes.ReadGeboortedatum(cursor);
+        var producten = new List<ToegewezenProduct>();
+        if (cursor.Begin("ToegewezenProducten", _producten))
+        {
+            while (cursor.Begin("ToegewezenProduct", _product))
+            {
+                producten.Add(ReadProduct(cursor));
+                ReadRetourCodes(cursor, map);
+                cursor.End();
+            }
+            cursor.End();
+        }
+        ReadRetourCodes(cursor, map);
+        return new ToewijzingClient(bsn ?? default, geboortedatum ?? default, producten);
+    }
+
+    private ToegewezenProduct ReadProduct(MessageCursor cursor)
+    {
+        var nummer = BasisschemaTypes.ReadToewijzingNummer(cursor);
+        var referentie = cursor.Text("ReferentieAanbieder", 1, 20);
+        var (categorie, code) = BasisschemaTypes.ReadProduct(cursor, CodeLists);
         var toewijzingsdatum = cursor.Date("Toewijzingsdatum");
         var toewijzingstijd = cursor.Time("Toewijzingstijd");
         var ingangsdatum = cursor.Date("Ingangsdatum");
         var einddatum = cursor.Date("Einddatum");
-        var redenWijziging = cursor.Digits("RedenWijziging", 2, CodeDescriptions.RedenWijziging);
-        Omvang? omvang = null;
-        if (cursor.Begin("Omvang", Omvang))
-        {
-            var volume = cursor.Integer("Volume", 0, long.MaxValue, CodeDescriptions.Volume);
-            var eenheid = cursor.Digits("Eenheid", 2, CodeDescriptions.Eenheid);
-            var frequentie = cursor.Digits("Frequentie", 1, CodeDescriptions.Frequentie);
-            cursor.End();
-            omvang = new Omvang(volume ?? 0, eenheid ?? "", frequentie ?? "");
-        }
-        var budget = cursor.Integer("Budget", 0, long.MaxValue, CodeDescriptions.Cents);
-        if (omvang is not null && budget is not null)
-        {
-            cursor.Error("Budget", RuleCodes.Exclusive,
-                "This allocation has both Omvang and Budget; the standard allows only one of the two.");
-        }
+        var redenWijziging = cursor.Code("RedenWijziging", CodeLists.RedenWijziging);
+        var omvang = BasisschemaTypes.ReadOmvang(cursor, CodeLists);
+        // Omvang together with Budget is allowed by the XSD; it is a rule within the message (level 2), not structure.
+        var budget = BasisschemaTypes.ReadCents(cursor, "Budget");
         return new ToegewezenProduct(
             nummer ?? 0,
             referentie,
@@ -142,72 +115,79 @@ internal abstract class Toewijzing301Format(Standard standard, int berichtCode, 
             budget);
     }
 
-    public void WriteBody(MessageXmlWriter writer, IstdMessage message)
+    public override void Write(MessageXmlWriter writer, IstdMessage message)
     {
-        var toewijzing = (ToewijzingMessage)message;
-        if (toewijzing.Clients.Count != 1)
+        ToewijzingClient? client;
+        RetourHeader? retour = null;
+        RetourCodeMap? map = null;
+        if (message is ToewijzingRetourMessage retourMessage)
         {
-            throw new ArgumentException(
-                $"A 301 carries exactly one client, this one has {toewijzing.Clients.Count}; write one message per client.", nameof(message));
+            (client, retour, map) = (retourMessage.Client, retourMessage.Retour, retourMessage.RetourCodes);
         }
-        var client = toewijzing.Clients[0];
+        else
+        {
+            var toewijzing = (ToewijzingMessage)message;
+            if (toewijzing.Clients.Count != 1)
+            {
+                throw new ArgumentException(
+                    $"A 301 carries exactly one client, this one has {toewijzing.Clients.Count}; write one message per client.", nameof(message));
+            }
+            client = toewijzing.Clients[0];
+        }
+        WriteHeader(writer, message.Header, retour);
+        if (client is not null) WriteClient(writer, client, map);
+    }
+
+    private void WriteClient(MessageXmlWriter writer, ToewijzingClient client, RetourCodeMap? map)
+    {
         writer.Start("Client");
         writer.Value("Bsn", client.Bsn.RevealForPseudonymisation());
-        writer.Start("Geboortedatum");
-        writer.BasisValue("Datum", client.Geboortedatum);
-        writer.End();
-        // Required person data we do not model: neutral placeholders (0 = gender unknown, contact of type 01 without address).
-        writer.Value("Geslacht", "0");
-        writer.Start("Naam");
-        writer.StartBasis("Geslachtsnaam");
-        writer.BasisValue("Achternaam", "Onbekend");
-        writer.End();
-        writer.End();
+        BasisschemaTypes.WriteGeboortedatum(writer, client.Geboortedatum);
+        BasisschemaTypes.WriteGeslachtEnNaam(writer);
+        // Required contact data we do not model: one contact of type 01 (BRP address) without an address.
         writer.Start("Contactgegevens");
         writer.Start("Contact");
         writer.Value("Soort", "01");
+        if (IsRetour) writer.RetourCodes([Validation.StandardRetourCodes.GeenOpmerking]);
         writer.End();
         writer.End();
         writer.Start("ToegewezenProducten");
-        foreach (var product in client.Producten)
+        for (var i = 0; i < client.Producten.Count; i++)
         {
-            WriteProduct(writer, product);
+            WriteProduct(writer, client.Producten[i]);
+            WriteRetourCodes(writer, map, $"/Bericht/Client/ToegewezenProducten/ToegewezenProduct[{Invariant(i + 1)}]");
+            writer.End();
         }
         writer.End();
+        WriteRetourCodes(writer, map, "/Bericht/Client");
         writer.End();
     }
 
+    /// <summary>Writes ToegewezenProduct's children; the caller closes it (after the retourcodes of a 302).</summary>
     private static void WriteProduct(MessageXmlWriter writer, ToegewezenProduct product)
     {
         writer.Start("ToegewezenProduct");
         writer.Value("ToewijzingNummer", product.ToewijzingNummer);
         if (product.ReferentieAanbieder is { } referentie) writer.Value("ReferentieAanbieder", referentie);
-        if (product.ProductCategorie is { } categorie)
-        {
-            writer.Start("Product");
-            writer.BasisValue("Categorie", categorie);
-            if (product.ProductCode is { } code) writer.BasisValue("Code", code);
-            writer.End();
-        }
-        else if (product.ProductCode is not null)
-        {
-            throw new ArgumentException(
-                $"Allocation {product.ToewijzingNummer} has a ProductCode without a ProductCategorie; the 301 cannot express that.", nameof(product));
-        }
+        BasisschemaTypes.WriteProduct(writer, product.ProductCategorie, product.ProductCode, $"Allocation {product.ToewijzingNummer}");
         writer.Value("Toewijzingsdatum", product.Toewijzingsdatum);
         writer.Value("Toewijzingstijd", product.Toewijzingstijd);
         writer.Value("Ingangsdatum", product.Ingangsdatum);
         if (product.Einddatum is { } einddatum) writer.Value("Einddatum", einddatum);
         if (product.RedenWijziging is { } reden) writer.Value("RedenWijziging", reden);
-        if (product.Omvang is { } omvang)
-        {
-            writer.Start("Omvang");
-            writer.BasisValue("Volume", omvang.Volume);
-            writer.BasisValue("Eenheid", omvang.Eenheid);
-            writer.BasisValue("Frequentie", omvang.Frequentie);
-            writer.End();
-        }
+        BasisschemaTypes.WriteOmvang(writer, product.Omvang);
         if (product.BudgetCents is { } budget) writer.Value("Budget", budget);
-        writer.End();
     }
 }
+
+/// <summary>JW301 Toewijzing Jeugdhulp (BerichtCode 436), municipality → provider.</summary>
+internal sealed class Jw301Format() : Toewijzing301Format(Standard.IJw, retour: false);
+
+/// <summary>JW302 retour on a JW301 (BerichtCode 437), provider → municipality.</summary>
+internal sealed class Jw302Format() : Toewijzing301Format(Standard.IJw, retour: true);
+
+/// <summary>WMO301 Toewijzing Wmo-ondersteuning (BerichtCode 414), municipality → provider.</summary>
+internal sealed class Wmo301Format() : Toewijzing301Format(Standard.IWmo, retour: false);
+
+/// <summary>WMO302 retour on a WMO301 (BerichtCode 415), provider → municipality.</summary>
+internal sealed class Wmo302Format() : Toewijzing301Format(Standard.IWmo, retour: true);

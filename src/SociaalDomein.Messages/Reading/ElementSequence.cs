@@ -11,6 +11,13 @@ internal sealed class ElementSequence
 
     public ElementSequence(params ElementSlot[] slots) => _slots = slots;
 
+    /// <summary>
+    /// The sequence of a class that a retour message repeats: the same children followed by a required RetourCodes
+    /// (in the message namespace), when <paramref name="retour"/> is true.
+    /// </summary>
+    public static ElementSequence Class(bool retour, params ElementSlot[] slots) =>
+        new(retour ? [.. slots, ElementSlot.Required("RetourCodes")] : slots);
+
     public int Count => _slots.Length;
 
     public ref readonly ElementSlot this[int index] => ref _slots[index];

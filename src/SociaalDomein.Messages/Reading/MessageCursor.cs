@@ -222,6 +222,45 @@ internal sealed class MessageCursor
         return null;
     }
 
+    /// <summary>A code that must be in <paramref name="list"/> (an enumeration in the standard's XSD).</summary>
+    public string? Code(string name, Codes.CodeList list)
+    {
+        if (!TryReadValue(name, out var start, out var length)) return null;
+        var value = _text.AsSpan(start, length);
+        foreach (var code in list.Codes)
+        {
+            if (value.SequenceEqual(code)) return code;
+        }
+        Error(name, RuleCodes.Code, length == 0
+            ? $"'{name}' is empty: expected a code of list {list.Id} ({list.Summary})."
+            : $"{Redaction.Quote(value)} is not a valid {name}: expected a code of list {list.Id} ({list.Summary}).");
+        return null;
+    }
+
+    private static readonly ElementSequence RetourCodeSequence = new(ElementSlot.OneOrMore("RetourCode"));
+
+    /// <summary>
+    /// The child RetourCodes with its RetourCode elements (4 letters or digits, e.g. 0200, 8001, S300); empty when absent.
+    /// A missing required RetourCodes is reported by the cursor like any missing element.
+    /// </summary>
+    public IReadOnlyList<string> RetourCodes(string name = "RetourCodes")
+    {
+        if (!Begin(name, RetourCodeSequence)) return [];
+        var codes = new List<string>(1);
+        while (TryReadValue("RetourCode", out var start, out var length))
+        {
+            var value = _text.AsSpan(start, length);
+            if (length != 4 || !IsAsciiLettersOrDigits(value))
+            {
+                Error("RetourCode", RuleCodes.Code, $"{Redaction.Quote(value)} is not a valid RetourCode: expected 4 letters or digits, e.g. 0200 or 8001.");
+                continue;
+            }
+            codes.Add(Atomise(start, length));
+        }
+        End();
+        return codes;
+    }
+
     // ---------------------------------------------------------------- the walk
 
     private void Push(string name, int index, ElementSequence children)

@@ -12,6 +12,15 @@ namespace SociaalDomein.Messages.Reading;
 /// known message with an <see cref="InvalidMessageException"/> naming element paths and rule codes (<see cref="RuleCodes"/>).
 /// </summary>
 /// <remarks>
+/// Two levels of validation happen here. Level 1, structure, is what the standard's XSDs express: required elements, order,
+/// namespaces, types, lengths, patterns and code lists, plus whatever makes the message unidentifiable (an unknown or
+/// contradictory namespace/BerichtCode, a BSN that fails the elfproef and so cannot key the client). Release 3.x forbids
+/// exchanging such messages, so they are refused whole: <see cref="InvalidMessageException"/>, the dead-letter topic.
+/// Level 2, rules within a valid message (amount = volume × tariff, totals, periods, credits, Omvang xor Budget), is checked
+/// by <see cref="ReadAndValidate"/> and reported per line as <see cref="Validation.LineFinding"/>: the message is accepted
+/// and the backoffice decides per line, as a municipality does with retourcodes in its 325.
+/// </remarks>
+/// <remarks>
 /// The message type comes from the root namespace (standard, release and message) and must agree with the header's
 /// BerichtCode. DTDs are refused and nothing external is ever resolved. Thread-safe: no shared mutable state.
 /// </remarks>
@@ -50,6 +59,18 @@ public static class MessageReader
             ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(xml.ToArray(), writable: false);
         return ReadCore(stream, source);
+    }
+
+    /// <summary>
+    /// Reads a message and checks the rules within it (validation level 2). Structure errors refuse the whole message as
+    /// <see cref="Read(ReadOnlyMemory{byte}, string)"/> does; rule violations come back as findings beside the message.
+    /// </summary>
+    /// <param name="source">File name or Kafka topic/partition/offset, used in errors and findings.</param>
+    /// <exception cref="InvalidMessageException">The message is refused; see <see cref="InvalidMessageException.Errors"/>.</exception>
+    public static MessageReadResult ReadAndValidate(ReadOnlyMemory<byte> xml, string source)
+    {
+        var message = Read(xml, source);
+        return new MessageReadResult(source, message, Validation.MessageRules.Check(message, source));
     }
 
     /// <summary>
@@ -114,8 +135,7 @@ public static class MessageReader
         }
 
         cursor.BeginRoot(binding.Format.RootChildren, binding.MessageNamespace, binding.BasisschemaNamespace);
-        var header = MessageHeaderFormat.Read(cursor, binding);
-        var message = binding.Format.ReadBody(cursor, header);
+        var message = binding.Format.Read(cursor, binding);
         cursor.EndRoot();
         return message;
     }

@@ -1,8 +1,9 @@
 namespace SociaalDomein.Messages.Reading;
 
 /// <summary>
-/// Our own rule codes for <see cref="ValidationError.Rule"/>: structure and format failures found while reading,
-/// before any iStandaarden business rule (retourcode) applies.
+/// Our own rule codes, where the standard has no retourcode: structure and format failures found while reading (level 1,
+/// <see cref="ValidationError.Rule"/>) and rules within a valid message (level 2, <see cref="Validation.LineFinding.Rule"/>).
+/// Level-2 rules that do have a retourcode use it (<see cref="Validation.StandardRetourCodes"/>).
 /// </summary>
 public static class RuleCodes
 {
@@ -39,6 +40,32 @@ public static class RuleCodes
     /// <summary>A BSN that is not 9 digits or fails the elfproef.</summary>
     public const string Bsn = "SD-BSN";
 
-    /// <summary>Two elements that exclude each other are both present (301: Omvang and Budget).</summary>
+    // ---------------------------------------------------------------- level 2: rules within a valid message
+
+    /// <summary>Two elements that exclude each other are both present (Omvang and Budget in a 301, 315 or 317).</summary>
     public const string Exclusive = "SD-EXCLUSIVE";
+
+    /// <summary>TotaalIngediendBedrag is not Σ debit − Σ credit of the prestaties.</summary>
+    public const string Total = "SD-TOTAL";
+
+    /// <summary>The DeclaratiePeriode is not exactly one calendar month.</summary>
+    public const string Period = "SD-PERIOD";
+
+    /// <summary>A ProductPeriode ends before it begins, or spans more than one calendar month.</summary>
+    public const string ProductPeriod = "SD-PRODUCT-PERIOD";
+
+    /// <summary>ProductTarief is missing while Eenheid is not 83, or present while Eenheid is 83 (euro's).</summary>
+    public const string Tariff = "SD-TARIFF";
+
+    /// <summary>Eenheid is 83 (euro's), but IngediendBedrag is not equal to GeleverdVolume.</summary>
+    public const string AmountInEuros = "SD-AMOUNT-83";
+
+    /// <summary>A credit prestatie without VorigReferentieNummer: it does not say which debit it cancels.</summary>
+    public const string CreditWithoutReference = "SD-CREDIT";
+
+    /// <summary>An end date before its start date (allocation, stop, request).</summary>
+    public const string Dates = "SD-DATES";
+
+    /// <summary>A 325 that says the declaration is fully approved (8001) but lists rejected prestaties.</summary>
+    public const string Answer = "SD-ANSWER";
 }

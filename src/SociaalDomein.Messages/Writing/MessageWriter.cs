@@ -49,8 +49,7 @@ public static class MessageWriter
         var writer = new MessageXmlWriter(xml, binding);
         xml.WriteStartDocument();
         writer.StartRoot();
-        MessageHeaderFormat.Write(writer, message.Header);
-        binding.Format.WriteBody(writer, message);
+        binding.Format.Write(writer, message);
         writer.End();
         xml.WriteEndDocument();
     }

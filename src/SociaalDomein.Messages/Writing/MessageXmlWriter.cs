@@ -58,6 +58,14 @@ internal sealed class MessageXmlWriter
         _writer.WriteEndElement();
     }
 
+    /// <summary>RetourCodes with one RetourCode per code (both in the message namespace).</summary>
+    public void RetourCodes(IReadOnlyList<string> codes)
+    {
+        Start("RetourCodes");
+        foreach (var code in codes) Value("RetourCode", code);
+        End();
+    }
+
     public void BasisValue(string name, string value) => Leaf(_basisPrefix, _basisNamespace, name, value);
 
     public void BasisValue(string name, long value) => Leaf(_basisPrefix, _basisNamespace, name, value);
