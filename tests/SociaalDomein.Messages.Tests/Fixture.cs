@@ -21,6 +21,12 @@ internal static class Fixture
 
     public static ToewijzingMessage ReadToewijzing() => Assert.IsType<ToewijzingMessage>(Read(Text(Toewijzing)));
 
+    /// <summary>Reads the fixture <paramref name="name"/> and asserts it is a <typeparamref name="T"/>.</summary>
+    public static T Read<T>(string name) where T : IstdMessage => Assert.IsType<T>(Read(Text(name)));
+
+    /// <summary>Reads XML with level-2 validation; fails when the message is refused.</summary>
+    public static MessageReadResult Validate(string xml) => MessageReader.ReadAndValidate(Encoding.UTF8.GetBytes(xml), "test.xml");
+
     /// <summary>Reads the XML and returns the refusal; fails when the message is accepted.</summary>
     public static InvalidMessageException Refuse(string xml) => Assert.Throws<InvalidMessageException>(() => Read(xml));
 
