@@ -18,6 +18,59 @@ public static class MessageGenerators
 
     public static Arbitrary<ToewijzingMessage> Toewijzingen() => Arb.From(Toewijzing(Standard.IJw));
 
+    /// <summary>Declarations built the way the rules demand, in either standard.</summary>
+    public static Arbitrary<ConsistentDeclaratie> ConsistentDeclaraties() => Arb.From(
+        from standard in Standards
+        from declaratie in Consistent(standard)
+        select new ConsistentDeclaratie(declaratie));
+
+    private static Gen<DeclaratieMessage> Consistent(Standard standard)
+    {
+        var codes = StandardCodeLists.For(standard);
+        var line =
+            from categorie in Code(codes.ProductCategorie)
+            from code in AlphaNumeric(5, 5)
+            from eenheid in Code(codes.Eenheid)
+            from volume in Gen.Choose(0, 100_000)
+            from tarief in Gen.Choose(0, 50_000)
+            from firstDay in Gen.Choose(1, 28)
+            from length in Gen.Choose(0, 27)
+            from credit in Gen.Elements(false, false, false, true)
+            from vorige in AlphaNumeric(1, 20)
+            select (categorie, code, eenheid, volume, tarief, firstDay, length, credit, vorige);
+        return from header in Header(standard, MessageType.Declaratie323, afzenderIsMunicipality: false)
+               from year in Gen.Choose(2021, 2030)
+               from month in Gen.Choose(1, 12)
+               from counts in Gen.ArrayOf(Gen.Choose(1, 4), 3)
+               from lines in Gen.ArrayOf(line, counts.Sum())
+               from bsns in Gen.ArrayOf(Bsns, counts.Length)
+               select Build(standard, header, new DateOnly(year, month, 1), counts, lines, bsns);
+
+        static DeclaratieMessage Build(Standard standard, MessageHeader header, DateOnly begin,
+            int[] counts, (string Categorie, string Code, string Eenheid, int Volume, int Tarief, int FirstDay, int Length, bool Credit, string Vorige)[] lines, Bsn[] bsns)
+        {
+            var end = begin.AddMonths(1).AddDays(-1);
+            var clients = new List<DeclaratieClient>();
+            var n = 0;
+            for (var c = 0; c < counts.Length; c++)
+            {
+                var prestaties = new List<Prestatie>();
+                for (var i = 0; i < counts[c]; i++, n++)
+                {
+                    var l = lines[n];
+                    var first = begin.AddDays(Math.Min(l.FirstDay, end.Day) - 1);
+                    var last = first.AddDays(l.Length) > end ? end : first.AddDays(l.Length);
+                    var euros = l.Eenheid == "83";
+                    prestaties.Add(new Prestatie($"R{n}", l.Credit ? l.Vorige : null, 1000 + n, l.Categorie, l.Code, first, last, l.Volume, l.Eenheid,
+                        euros ? null : l.Tarief, euros ? l.Volume : (long)l.Volume * l.Tarief, l.Credit ? DebetCredit.Credit : DebetCredit.Debet));
+                }
+                clients.Add(new DeclaratieClient(bsns[c], prestaties));
+            }
+            return new DeclaratieMessage(standard, header, "D1", begin, end, end.AddDays(3),
+                clients.SelectMany(x => x.Prestaties).Sum(p => p.SignedAmountCents), clients);
+        }
+    }
+
     /// <summary>Any message of any type, standard and release.</summary>
     public static Arbitrary<IstdMessage> Messages() => Arb.From(AnyMessage);
 
@@ -461,6 +514,9 @@ public static class MessageGenerators
             body.Lines.Select(l => l.Prestatie).Where((_, i) => awarded[i])
                 .GroupBy(p => p.ReferentieNummer).ToDictionary(g => g.Key, g => g.Last().SignedAmountCents));
 }
+
+/// <summary>A declaration that keeps every rule within a message: amounts, total, periods, credits, unique references.</summary>
+public sealed record ConsistentDeclaratie(DeclaratieMessage Declaratie);
 
 public sealed record Truncation(DeclaratieMessage Declaratie, int Permille);
 

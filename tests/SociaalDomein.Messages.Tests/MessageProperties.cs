@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using SociaalDomein.Messages.Model;
 using SociaalDomein.Messages.Reading;
+using SociaalDomein.Messages.Validation;
 using SociaalDomein.Messages.Writing;
 
 namespace SociaalDomein.Messages.Tests;
@@ -19,6 +20,28 @@ public sealed class MessageProperties
     [Property]
     public void Any_valid_allocation_round_trips(ToewijzingMessage toewijzing) =>
         MessageAssert.Equivalent(toewijzing, MessageReader.Read(MessageWriter.Write(toewijzing), "generated"));
+
+    [Property]
+    public void A_declaration_that_keeps_the_rules_has_no_findings_after_a_round_trip(ConsistentDeclaratie consistent)
+    {
+        var result = MessageReader.ReadAndValidate(MessageWriter.Write(consistent.Declaratie), "generated");
+
+        Assert.True(result.IsClean, string.Join("\n", result.Findings));
+    }
+
+    [Property]
+    public void Breaking_one_amount_gives_exactly_that_line_a_9346_and_the_total_a_finding(ConsistentDeclaratie consistent)
+    {
+        var declaratie = consistent.Declaratie;
+        var target = declaratie.Lines.First().Prestatie;
+        var broken = target with { IngediendBedragCents = target.IngediendBedragCents + 1 };
+        var clients = declaratie.Clients.Select(c => c with { Prestaties = c.Prestaties.Select(p => ReferenceEquals(p, target) ? broken : p).ToList() }).ToList();
+
+        var findings = MessageRules.Check(declaratie with { Clients = clients }, "generated");
+
+        var expected = target.Eenheid == "83" ? RuleCodes.AmountInEuros : StandardRetourCodes.AmountNotVolumeTimesTariff;
+        Assert.Equal([(target.ReferentieNummer, expected), ("", RuleCodes.Total)], findings.Select(f => (f.Line, f.Rule)));
+    }
 
     [Property]
     public void A_truncated_message_is_refused_with_InvalidMessageException_and_nothing_else(Truncation truncation)

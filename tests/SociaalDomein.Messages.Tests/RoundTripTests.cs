@@ -27,6 +27,55 @@ public sealed class RoundTripTests
         MessageAssert.Equivalent(original, again);
     }
 
+    public static TheoryData<string> AllFixtures => new(
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*.xml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(AllFixtures))]
+    public void Every_fixture_written_and_read_back_is_the_same_message(string file)
+    {
+        var original = Fixture.Read(Fixture.Text(file));
+
+        var again = Reading.MessageReader.Read(MessageWriter.Write(original), "written.xml");
+
+        MessageAssert.Equivalent(original, again);
+    }
+
+    [Fact]
+    public void A_2_x_message_is_written_in_the_2_x_namespace_form()
+    {
+        var xml = Encoding.UTF8.GetString(MessageWriter.Write(Fixture.Read<DeclaratieFactuurMessage>("wmo303d-2020.xml")));
+
+        Assert.Contains("xmlns:wmo303=\"http://www.istandaarden.nl/iwmo/2_4/wmo303/schema/2_4\"", xml, StringComparison.Ordinal);
+        Assert.Contains("xmlns:iwmo=\"http://www.istandaarden.nl/iwmo/2_4/basisschema/schema/2_4\"", xml, StringComparison.Ordinal);
+        Assert.Contains("<wmo303:BerichtCode>416</wmo303:BerichtCode>", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_retour_is_written_with_its_retourcodes_at_the_end_of_each_class()
+    {
+        var bytes = MessageWriter.Write(Fixture.Read<StartZorgRetourMessage>("jw306-start-retour.xml"));
+
+        Assert.Equal(["ToewijzingNummer", "Product", "ToewijzingIngangsdatum", "Begindatum", "StatusAanlevering", "RetourCodes"],
+            ChildNames(bytes, "StartProduct"));
+        Assert.Equal(["Bsn", "Geboortedatum", "Geslacht", "Naam", "StartProducten", "RetourCodes"], ChildNames(bytes, "Client"));
+    }
+
+    [Fact]
+    public void GezagsdragerBekend_cannot_be_written_in_an_iWmo_message()
+    {
+        var verzoek = Fixture.Read<VerzoekOmToewijzingMessage>("jw315-verzoek-om-toewijzing.xml");
+        var wmo = verzoek with
+        {
+            Standard = Standard.IWmo,
+            Header = verzoek.Header with { BerichtCode = BerichtCodes.Of(Standard.IWmo, MessageType.VerzoekOmToewijzing315) },
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => MessageWriter.Write(wmo));
+
+        Assert.StartsWith("GezagsdragerBekend exists only in iJw.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_writer_uses_the_standards_lower_case_namespaces_and_prefixes()
     {
