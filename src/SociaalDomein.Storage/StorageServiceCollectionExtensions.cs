@@ -4,7 +4,9 @@ using Npgsql;
 using SociaalDomein.Monitoring.Alerts;
 using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Monitoring.Ingestion;
+using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Ledger;
+using SociaalDomein.Monitoring.Signals;
 using SociaalDomein.Storage.Alerts;
 using SociaalDomein.Storage.Ceilings;
 using SociaalDomein.Storage.Ledger;
@@ -41,6 +43,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICeilingStore, PostgresCeilingStore>();
         services.AddSingleton<IAlertStore, PostgresAlertStore>();
         services.AddSingleton<IMessageLog, PostgresMessageLog>();
+        services.AddSingleton<IAllocationStore, Allocations.PostgresAllocationStore>();
+        services.AddSingleton<ISignalStore, Signals.PostgresSignalStore>();
         services.AddSingleton<CostQueries>();
         return services;
     }

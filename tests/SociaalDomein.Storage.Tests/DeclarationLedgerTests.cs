@@ -1,4 +1,5 @@
 using SociaalDomein.Messages.Model;
+using SociaalDomein.Monitoring.Ledger;
 using SociaalDomein.Storage.Ledger;
 using SociaalDomein.Storage.Queries;
 using static SociaalDomein.Storage.Tests.Lines;
@@ -11,12 +12,14 @@ public sealed class DeclarationLedgerTests(PostgresFixture postgres) : DatabaseT
     private static readonly DateOnly May5 = new(2026, 5, 5);
 
     private PostgresDeclarationLedger Ledger => new(DataSource);
+
+    private async Task<IReadOnlyList<LedgerEntry>> AppendAsync(params DeclarationLine[] lines) => (await Ledger.AppendAsync(lines)).Stored;
     private CostQueries Queries => new(DataSource);
 
     [Fact]
     public async Task Appended_lines_are_added_to_the_daily_costs_of_their_dagtekening_and_category_credits_included()
     {
-        var stored = await Ledger.AppendAsync([
+        var stored = await AppendAsync([
             Line("REF-1", 12_500, May4, "45"),
             Line("REF-2", 7_250, May4, "45"),
             Line("REF-3", 4_000, May4, "41"),
@@ -41,9 +44,9 @@ public sealed class DeclarationLedgerTests(PostgresFixture postgres) : DatabaseT
     public async Task Appending_the_same_lines_again_stores_nothing_and_changes_no_total()
     {
         SociaalDomein.Monitoring.Ledger.DeclarationLine[] batch = [Line("REF-1", 12_500, May4), Line("REF-2", 7_250, May4), Line("REF-3", -3_000, May5)];
-        await Ledger.AppendAsync(batch);
+        await AppendAsync(batch);
 
-        var again = await Ledger.AppendAsync(batch);
+        var again = await AppendAsync(batch);
 
         Assert.Empty(again);
         Assert.Equal(
@@ -58,9 +61,9 @@ public sealed class DeclarationLedgerTests(PostgresFixture postgres) : DatabaseT
     [Fact]
     public async Task A_redelivered_message_overlapping_stored_lines_adds_only_its_new_lines()
     {
-        var first = await Ledger.AppendAsync([Line("REF-1", 12_500, May4)]);
+        var first = await AppendAsync([Line("REF-1", 12_500, May4)]);
 
-        var stored = await Ledger.AppendAsync([Line("REF-1", 12_500, May4), Line("REF-2", 7_250, May4)]);
+        var stored = await AppendAsync([Line("REF-1", 12_500, May4), Line("REF-2", 7_250, May4)]);
 
         var entry = Assert.Single(stored);
         Assert.Equal(7_250L, entry.AmountCents);
@@ -71,7 +74,7 @@ public sealed class DeclarationLedgerTests(PostgresFixture postgres) : DatabaseT
     [Fact]
     public async Task A_reference_repeated_within_one_batch_is_stored_once_and_the_first_occurrence_wins()
     {
-        var stored = await Ledger.AppendAsync([Line("REF-1", 10_000, May4), Line("REF-1", 99_900, May5)]);
+        var stored = await AppendAsync([Line("REF-1", 10_000, May4), Line("REF-1", 99_900, May5)]);
 
         Assert.Equal([10_000L], stored.Select(entry => entry.AmountCents));
         Assert.Equal([new DailyCost(May4, "0344", "12345678", "45", "ijw", 10_000, 1)], await Queries.GetDailyCostsAsync());
@@ -80,7 +83,7 @@ public sealed class DeclarationLedgerTests(PostgresFixture postgres) : DatabaseT
     [Fact]
     public async Task A_reference_number_is_unique_per_provider_and_standard_only()
     {
-        var stored = await Ledger.AppendAsync([
+        var stored = await AppendAsync([
             Line("REF-1", 10_000, May4, standard: Standard.IJw),
             Line("REF-1", 20_000, May4, standard: Standard.IWmo),
         ]);
@@ -97,8 +100,8 @@ public sealed class DeclarationLedgerTests(PostgresFixture postgres) : DatabaseT
     [Fact]
     public async Task ReadSince_returns_the_contracts_entries_after_the_sequence_in_ledger_order()
     {
-        await Ledger.AppendAsync([Line("U-1", 1_000, May4, contract: Utrecht), Line("A-1", 5_000, May4, contract: Amersfoort)]);
-        await Ledger.AppendAsync([Line("U-2", 2_000, May4, contract: Utrecht), Line("U-3", -1_000, May5, contract: Utrecht)]);
+        await AppendAsync([Line("U-1", 1_000, May4, contract: Utrecht), Line("A-1", 5_000, May4, contract: Amersfoort)]);
+        await AppendAsync([Line("U-2", 2_000, May4, contract: Utrecht), Line("U-3", -1_000, May5, contract: Utrecht)]);
 
         var utrechtAfterFirst = await Ledger.ReadSinceAsync(Utrecht, afterSequence: 1);
         var amersfoortFromStart = await Ledger.ReadSinceAsync(Amersfoort, afterSequence: 0);
@@ -113,7 +116,7 @@ public sealed class DeclarationLedgerTests(PostgresFixture postgres) : DatabaseT
     {
         var credit = Line("REF-2", -12_500, May5, vorigReferentieNummer: "REF-1", sourceOffset: 42);
         var debit = Line("REF-1", 12_500, May4, sourceOffset: 41);
-        await Ledger.AppendAsync([debit, credit, Line("A-1", 5_000, May4, contract: Amersfoort)]);
+        await AppendAsync([debit, credit, Line("A-1", 5_000, May4, contract: Amersfoort)]);
 
         var lines = await Queries.GetLinesForContractAsync(Utrecht, 2026);
 
@@ -129,5 +132,47 @@ public sealed class DeclarationLedgerTests(PostgresFixture postgres) : DatabaseT
 
         await Assert.ThrowsAsync<Npgsql.PostgresException>(() => Ledger.AppendAsync([withBsn]));
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM declaration_lines"));
+    }
+
+    [Fact]
+    public async Task A_reference_number_reused_by_another_message_is_not_counted_again_and_is_signalled_once()
+    {
+        await AppendAsync(Line("REF-1", 12_500, May4, messageId: "ijw:323:12345678:D1"));
+
+        var reuse = await Ledger.AppendAsync([Line("REF-1", 99_000, May5, messageId: "ijw:323:12345678:D2")]);
+        var redelivered = await Ledger.AppendAsync([Line("REF-1", 99_000, May5, messageId: "ijw:323:12345678:D2")]);
+
+        Assert.Empty(reuse.Stored);
+        var signal = Assert.Single(reuse.Signals);
+        Assert.Equal(("SD-DUPLICATE-REFERENTIE", "REF-1", "ijw:323:12345678:D2"), (signal.Rule, signal.ReferentieNummer, signal.MessageId));
+        Assert.Contains("already declared in message ijw:323:12345678:D1", signal.Explanation);
+        Assert.Empty(redelivered.Signals);
+        Assert.Equal([new ContractYearTotal("0344", "12345678", 2026, 12_500)], await Queries.GetContractYearTotalsAsync());
+    }
+
+    [Fact]
+    public async Task A_credit_of_a_debit_the_ledger_does_not_hold_is_signalled_but_still_counted()
+    {
+        var result = await Ledger.AppendAsync([
+            Line("REF-1", 10_000, May4),
+            Line("CR-1", -10_000, May5, vorigReferentieNummer: "REF-1"),
+            Line("CR-2", -5_000, May5, vorigReferentieNummer: "NOPE"),
+        ]);
+
+        Assert.Equal(3, result.Stored.Count);
+        var signal = Assert.Single(result.Signals);
+        Assert.Equal(("SD-CREDIT-UNKNOWN-DEBIT", "CR-2"), (signal.Rule, signal.ReferentieNummer));
+        Assert.Equal([new ContractYearTotal("0344", "12345678", 2026, -5_000)], await Queries.GetContractYearTotalsAsync());
+    }
+
+    [Fact]
+    public async Task ReadForAllocations_returns_the_contracts_lines_of_those_allocations_only()
+    {
+        await AppendAsync(Line("A", 1_000, May4, toewijzingNummer: 7), Line("B", 2_000, May4, toewijzingNummer: 8),
+            Line("C", 3_000, May4, toewijzingNummer: 7, standard: Standard.IWmo));
+
+        var lines = await Ledger.ReadForAllocationsAsync(new SociaalDomein.Monitoring.Contracts.ContractKey("0344", "12345678"), Standard.IJw, [7]);
+
+        Assert.Equal(["A"], lines.Select(l => l.Line.ReferentieNummer));
     }
 }

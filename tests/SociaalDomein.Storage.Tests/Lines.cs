@@ -22,7 +22,8 @@ internal static class Lines
         Standard standard = Standard.IJw,
         string? vorigReferentieNummer = null,
         string messageId = "ijw:323:12345678:D-2026-05",
-        long sourceOffset = 0)
+        long sourceOffset = 0,
+        long toewijzingNummer = 4_000_123)
     {
         var key = contract ?? Utrecht;
         return new DeclarationLine(
@@ -34,7 +35,7 @@ internal static class Lines
             DeclaratieNummer: "D-2026-05",
             MessageId: messageId,
             Dagtekening: dagtekening,
-            ToewijzingNummer: 4_000_123,
+            ToewijzingNummer: toewijzingNummer,
             ProductCategorie: productCategorie,
             ProductCode: productCategorie + "A01",
             PeriodBegin: new DateOnly(2026, 4, 1),

@@ -29,11 +29,8 @@ public sealed record AllocationVersion(
     /// <summary>RedenWijziging code that means "deleted: treat as never sent".</summary>
     public const string RedenWijzigingVerwijderd = "13";
 
-    /// <summary>Grain key: standard, municipality and allocation number identify an allocation.</summary>
-    public string GrainKey => AllocationKey(Standard, MunicipalityCode, ToewijzingNummer);
-
-    public static string AllocationKey(Standard standard, string municipalityCode, long toewijzingNummer) =>
-        $"{standard.Code()}:{municipalityCode}:{toewijzingNummer}";
+    /// <summary>Within a contract, standard and allocation number identify an allocation.</summary>
+    public (Standard Standard, long ToewijzingNummer) Key => (Standard, ToewijzingNummer);
 
     /// <summary>True when this version replaces <paramref name="other"/> (a later allocation date and time).</summary>
     public bool IsNewerThan(AllocationVersion other) =>

@@ -1,20 +1,27 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SociaalDomein.Messages.Model;
 using SociaalDomein.Monitoring.Alerts;
+using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Budget;
 using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Monitoring.Ledger;
+using SociaalDomein.Monitoring.Signals;
 
 namespace SociaalDomein.Monitoring.Contracts;
 
 /// <summary>
-/// Contract grain: keeps the declared totals of one municipality × provider and raises ceiling-threshold alerts.
+/// Contract grain: keeps the declared totals of one municipality × provider, raises ceiling-threshold alerts, and checks
+/// every declaration line against the contract's allocations (an allocation belongs to exactly one contract).
 /// The ledger is the source of truth; the grain folds ledger entries into its state in sequence order and persists
 /// the position it reached, so a crash between the ledger write and the state write is caught up on the next activation.
+/// Allocations and line signals live in their own tables, so the grain state stays small however many allocations there are.
 /// </summary>
 public sealed class ContractGrain(
     [PersistentState("contract", StorageNames.Monitoring)] IPersistentState<ContractState> state,
     IDeclarationLedger ledger,
+    IAllocationStore allocationStore,
+    ISignalStore signalStore,
     ICeilingStore ceilingStore,
     IAlertStore alertStore,
     IOptions<MonitoringOptions> options,
@@ -23,11 +30,14 @@ public sealed class ContractGrain(
 {
     private ContractKey _contract;
     private IReadOnlyList<BudgetCeiling> _ceilings = [];
+    private readonly Dictionary<(Standard, long), AllocationVersion> _allocations = new();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _contract = ContractKey.Parse(this.GetPrimaryKeyString());
         _ceilings = await ceilingStore.GetForContractAsync(_contract, cancellationToken);
+        foreach (var allocation in await allocationStore.GetLatestForContractAsync(_contract, cancellationToken))
+            _allocations[allocation.Key] = allocation;
         var missed = await ledger.ReadSinceAsync(_contract, state.State.LedgerSequence, cancellationToken);
         if (missed.Count > 0)
         {
@@ -46,11 +56,11 @@ public sealed class ContractGrain(
                     $"{line.MunicipalityCode}:{line.ProviderAgb}, not to {_contract}.", nameof(lines));
         }
 
-        var stored = await ledger.AppendAsync(lines);
+        var appended = await ledger.AppendAsync(lines);
         try
         {
-            var raised = await FoldAsync(stored);
-            return new ApplyResult(stored.Count, lines.Count - stored.Count, raised);
+            var raised = await FoldAsync(appended.Stored);
+            return new ApplyResult(appended.Stored.Count, lines.Count - appended.Stored.Count, raised);
         }
         catch
         {
@@ -58,6 +68,32 @@ public sealed class ContractGrain(
             DeactivateOnIdle();
             throw;
         }
+    }
+
+    public async Task<int> ApplyAllocationVersionsAsync(IReadOnlyList<AllocationVersion> versions)
+    {
+        foreach (var version in versions)
+        {
+            if (version.MunicipalityCode != _contract.MunicipalityCode || version.ProviderAgb != _contract.ProviderAgb)
+                throw new ArgumentException($"Allocation {version.ToewijzingNummer} of message {version.MessageId} belongs to contract " +
+                    $"{version.MunicipalityCode}:{version.ProviderAgb}, not to {_contract}.", nameof(versions));
+        }
+        await allocationStore.AppendAsync(versions);
+
+        var changed = new List<AllocationVersion>();
+        foreach (var version in versions)
+        {
+            if (_allocations.TryGetValue(version.Key, out var current) && !version.IsNewerThan(current)) continue;
+            _allocations[version.Key] = version;
+            changed.Add(version);
+        }
+        // Lines declared before their allocation arrived (or against an older version) are judged again.
+        foreach (var standard in changed.GroupBy(v => v.Standard))
+        {
+            var affected = await ledger.ReadForAllocationsAsync(_contract, standard.Key, standard.Select(v => v.ToewijzingNummer).ToHashSet());
+            await RecheckAsync(standard.Key, affected.Select(e => e.Line).ToList());
+        }
+        return changed.Count;
     }
 
     public async Task RefreshCeilingsAsync()
@@ -83,10 +119,24 @@ public sealed class ContractGrain(
     private long? CeilingFor(int year, string? category) =>
         _ceilings.FirstOrDefault(c => c.Year == year && c.ProductCategorie == category)?.CeilingCents;
 
-    /// <summary>Adds ledger entries above the persisted position, evaluates thresholds, stores alerts, then the state.</summary>
+    /// <summary>Checks the lines against their allocations and makes their stored allocation signals match.</summary>
+    private async Task RecheckAsync(Standard standard, IReadOnlyList<DeclarationLine> lines)
+    {
+        if (lines.Count == 0) return;
+        var signals = lines.SelectMany(line => AllocationCheck.Check(line, _allocations.GetValueOrDefault((line.Standard, line.ToewijzingNummer)))).ToList();
+        await signalStore.ReplaceAllocationSignalsAsync(_contract, standard, lines.Select(l => l.ReferentieNummer).ToList(), signals);
+    }
+
+    /// <summary>
+    /// Adds ledger entries above the persisted position: checks them against their allocations, evaluates thresholds,
+    /// stores signals and alerts, then the state. Every step is idempotent, so a repeated fold after a crash is harmless.
+    /// </summary>
     private async Task<IReadOnlyList<string>> FoldAsync(IReadOnlyList<LedgerEntry> entries)
     {
         var current = state.State;
+        foreach (var standard in entries.Where(e => e.Sequence > current.LedgerSequence).GroupBy(e => e.Line.Standard))
+            await RecheckAsync(standard.Key, standard.Select(e => e.Line).ToList());
+
         string? lastMessageId = null;
         foreach (var entry in entries.OrderBy(e => e.Sequence))
         {

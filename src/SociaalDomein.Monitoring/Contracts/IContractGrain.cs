@@ -1,3 +1,4 @@
+using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Ledger;
 
 namespace SociaalDomein.Monitoring.Contracts;
@@ -13,6 +14,13 @@ public interface IContractGrain : IGrainWithStringKey
     /// changes nothing. Returns when the ledger, the daily totals, the grain state and any alerts are durable.
     /// </summary>
     Task<ApplyResult> ApplyDeclarationLinesAsync(IReadOnlyList<DeclarationLine> lines);
+
+    /// <summary>
+    /// Records allocation versions from a 301 (all of this contract). A version older than the one held changes nothing;
+    /// lines already declared against a changed allocation are checked again (a declaration that arrived first is resolved).
+    /// Returns the number of allocations whose current version changed.
+    /// </summary>
+    Task<int> ApplyAllocationVersionsAsync(IReadOnlyList<AllocationVersion> versions);
 
     /// <summary>Reloads the ceilings (after a contract amendment) and re-evaluates the thresholds at once.</summary>
     Task RefreshCeilingsAsync();

@@ -1,3 +1,4 @@
+using SociaalDomein.Messages.Model;
 using SociaalDomein.Monitoring.Contracts;
 
 namespace SociaalDomein.Monitoring.Ledger;
@@ -9,11 +10,16 @@ public interface IDeclarationLedger
 {
     /// <summary>
     /// Stores the lines that are not yet in the ledger (key: provider, standard, ReferentieNummer) and adds exactly those
-    /// to the daily totals, in one transaction. Returns the entries that were new; lines already stored are skipped,
-    /// so a redelivered message changes nothing.
+    /// to the daily totals, in one transaction. Lines already stored are skipped, so a redelivered message changes
+    /// nothing; a line whose ReferentieNummer another message already used, and a credit of an unknown debit, are recorded
+    /// as signals in the same transaction.
     /// </summary>
-    Task<IReadOnlyList<LedgerEntry>> AppendAsync(IReadOnlyList<DeclarationLine> lines, CancellationToken cancellationToken = default);
+    Task<LedgerAppendResult> AppendAsync(IReadOnlyList<DeclarationLine> lines, CancellationToken cancellationToken = default);
 
     /// <summary>The contract's ledger entries with a sequence above <paramref name="afterSequence"/>, in sequence order.</summary>
     Task<IReadOnlyList<LedgerEntry>> ReadSinceAsync(ContractKey contract, long afterSequence, CancellationToken cancellationToken = default);
+
+    /// <summary>The contract's ledger entries declared against the given allocations, in sequence order.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadForAllocationsAsync(ContractKey contract, Standard standard, IReadOnlyCollection<long> toewijzingNummers,
+        CancellationToken cancellationToken = default);
 }

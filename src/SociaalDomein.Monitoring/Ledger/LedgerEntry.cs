@@ -1,11 +1,12 @@
 namespace SociaalDomein.Monitoring.Ledger;
 
-/// <summary>What a contract grain needs of a stored ledger line to keep its totals: its position and amount.</summary>
+/// <summary>A line as stored in the ledger, with its ledger position.</summary>
 /// <param name="Sequence">Ledger position, increasing per contract in the order lines were stored.</param>
 [GenerateSerializer, Immutable]
-public sealed record LedgerEntry(
-    [property: Id(0)] long Sequence,
-    [property: Id(1)] int Year,
-    [property: Id(2)] string ProductCategorie,
-    [property: Id(3)] long AmountCents,
-    [property: Id(4)] string MessageId);
+public sealed record LedgerEntry([property: Id(0)] long Sequence, [property: Id(1)] DeclarationLine Line)
+{
+    public int Year => Line.Year;
+    public string ProductCategorie => Line.ProductCategorie;
+    public long AmountCents => Line.AmountCents;
+    public string MessageId => Line.MessageId;
+}

@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using SociaalDomein.Messages.Model;
 using SociaalDomein.Monitoring.Contracts;
 using SociaalDomein.Monitoring.Ledger;
+using SociaalDomein.Monitoring.Signals;
 
 namespace SociaalDomein.Storage.Ledger;
 
@@ -54,8 +55,8 @@ public sealed class PostgresDeclarationLedger(NpgsqlDataSource dataSource) : IDe
             FROM incoming_lines
             ORDER BY ordinal
             ON CONFLICT (provider_agb, standard, referentie_nummer) DO NOTHING
-            RETURNING seq, year, product_categorie, amount_cents, message_id, dagtekening, municipality_code,
-                provider_agb, standard
+            RETURNING seq, referentie_nummer, amount_cents, dagtekening, municipality_code, provider_agb,
+                product_categorie, standard
         ),
         added_to_daily_costs AS (
             INSERT INTO daily_costs AS d (day, municipality_code, provider_agb, product_categorie, standard, amount_cents, line_count)
@@ -67,22 +68,59 @@ public sealed class PostgresDeclarationLedger(NpgsqlDataSource dataSource) : IDe
                 SET amount_cents = d.amount_cents + excluded.amount_cents,
                     line_count = d.line_count + excluded.line_count
         )
-        SELECT seq, year, product_categorie, amount_cents, message_id FROM inserted ORDER BY seq
+        SELECT seq, provider_agb, standard, referentie_nummer FROM inserted ORDER BY seq
         """;
 
-    private const string ReadSince = """
-        SELECT seq, year, product_categorie, amount_cents, message_id
+    // Checks against the whole ledger, after the insert (so a debit and its credit in one batch find each other):
+    // a ReferentieNummer already stored for another message, and a credit whose VorigReferentieNummer is no stored debit.
+    private static readonly string RecordLedgerSignals = $"""
+        WITH found AS (
+            SELECT i.provider_agb, i.standard, i.referentie_nummer, '{SignalRules.DuplicateReferentie}' AS rule, i.message_id,
+                   i.municipality_code, i.toewijzing_nummer,
+                   'ReferentieNummer ' || i.referentie_nummer || ' was already declared in message ' || d.message_id ||
+                   '; this line of message ' || i.message_id || ' is not counted again.' AS explanation
+            FROM incoming_lines i
+            JOIN declaration_lines d
+              ON d.provider_agb = i.provider_agb AND d.standard = i.standard AND d.referentie_nummer = i.referentie_nummer
+            WHERE d.message_id <> i.message_id
+            UNION ALL
+            SELECT i.provider_agb, i.standard, i.referentie_nummer, '{SignalRules.CreditOfUnknownDebit}', i.message_id,
+                   i.municipality_code, i.toewijzing_nummer,
+                   'Credit line ' || i.referentie_nummer || ' cancels ' || i.vorig_referentie_nummer ||
+                   ', which is no declared debit of this provider.'
+            FROM incoming_lines i
+            WHERE i.vorig_referentie_nummer IS NOT NULL
+              AND NOT EXISTS (
+                  SELECT 1 FROM declaration_lines d
+                  WHERE d.provider_agb = i.provider_agb AND d.standard = i.standard
+                    AND d.referentie_nummer = i.vorig_referentie_nummer AND d.amount_cents >= 0)
+        )
+        INSERT INTO line_signals (provider_agb, standard, referentie_nummer, rule, message_id, municipality_code, toewijzing_nummer, explanation)
+        SELECT * FROM found
+        ON CONFLICT DO NOTHING
+        RETURNING standard, municipality_code, provider_agb, referentie_nummer, toewijzing_nummer, rule, explanation, message_id
+        """;
+
+    private const string ReadSince = $"""
+        SELECT {DeclarationLineColumns.SelectList}
         FROM declaration_lines
         WHERE municipality_code = $1 AND provider_agb = $2 AND seq > $3
         ORDER BY seq
         """;
 
-    public async Task<IReadOnlyList<LedgerEntry>> AppendAsync(IReadOnlyList<DeclarationLine> lines, CancellationToken cancellationToken = default)
+    private const string ReadForAllocations = $"""
+        SELECT {DeclarationLineColumns.SelectList}
+        FROM declaration_lines
+        WHERE municipality_code = $1 AND provider_agb = $2 AND standard = $3 AND toewijzing_nummer = ANY($4)
+        ORDER BY seq
+        """;
+
+    public async Task<LedgerAppendResult> AppendAsync(IReadOnlyList<DeclarationLine> lines, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var distinct = FirstOfEachReference(lines);
         if (distinct.Count == 0)
-            return [];
+            return new LedgerAppendResult([], []);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -100,12 +138,28 @@ public sealed class PostgresDeclarationLedger(NpgsqlDataSource dataSource) : IDe
         await using (var lockContracts = new NpgsqlCommand(LockContracts, connection, transaction))
             await lockContracts.ExecuteNonQueryAsync(cancellationToken);
 
-        List<LedgerEntry> stored;
+        var byReference = distinct.ToDictionary(l => (l.ProviderAgb, l.Standard.Code(), l.ReferentieNummer));
+        var stored = new List<LedgerEntry>();
         await using (var store = new NpgsqlCommand(StoreNew, connection, transaction))
-            stored = await ReadEntriesAsync(store, cancellationToken);
+        await using (var reader = await store.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                stored.Add(new LedgerEntry(reader.GetInt64(0), byReference[(reader.GetString(1), reader.GetString(2), reader.GetString(3))]));
+        }
+
+        var signals = new List<LineSignal>();
+        await using (var record = new NpgsqlCommand(RecordLedgerSignals, connection, transaction))
+        await using (var reader = await record.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                signals.Add(new LineSignal(StandardColumn.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
+                    reader.GetString(3), reader.GetInt64(4), reader.GetString(5), reader.GetString(6), reader.GetString(7)));
+            }
+        }
 
         await transaction.CommitAsync(cancellationToken);
-        return stored;
+        return new LedgerAppendResult(stored, signals);
     }
 
     public async Task<IReadOnlyList<LedgerEntry>> ReadSinceAsync(ContractKey contract, long afterSequence, CancellationToken cancellationToken = default)
@@ -114,6 +168,17 @@ public sealed class PostgresDeclarationLedger(NpgsqlDataSource dataSource) : IDe
         command.Parameters.Add(new NpgsqlParameter { Value = contract.MunicipalityCode });
         command.Parameters.Add(new NpgsqlParameter { Value = contract.ProviderAgb });
         command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ReadForAllocationsAsync(ContractKey contract, Standard standard,
+        IReadOnlyCollection<long> toewijzingNummers, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(ReadForAllocations);
+        command.Parameters.Add(new NpgsqlParameter { Value = contract.MunicipalityCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = contract.ProviderAgb });
+        command.Parameters.Add(new NpgsqlParameter { Value = standard.Code() });
+        command.Parameters.Add(new NpgsqlParameter { Value = toewijzingNummers.ToArray() });
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
@@ -168,14 +233,7 @@ public sealed class PostgresDeclarationLedger(NpgsqlDataSource dataSource) : IDe
         var entries = new List<LedgerEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new LedgerEntry(
-                Sequence: reader.GetInt64(0),
-                Year: reader.GetInt32(1),
-                ProductCategorie: reader.GetString(2),
-                AmountCents: reader.GetInt64(3),
-                MessageId: reader.GetString(4)));
-        }
+            entries.Add(DeclarationLineColumns.Read(reader));
         return entries;
     }
 }

@@ -1,0 +1,110 @@
+using Npgsql;
+using Orleans.TestingHost;
+using SociaalDomein.Messages.Model;
+using SociaalDomein.Monitoring.Allocations;
+using SociaalDomein.Monitoring.Contracts;
+using SociaalDomein.Monitoring.Signals;
+using SociaalDomein.Storage.Signals;
+using static SociaalDomein.Monitoring.Tests.Lines;
+
+namespace SociaalDomein.Monitoring.Tests;
+
+/// <summary>Declaration lines are checked against the contract's allocations; findings are signals, never lost money.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class AllocationSignalTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private static readonly ContractKey Contract = new("0268", "12345678");
+    private TestCluster _cluster = null!;
+    private NpgsqlDataSource _dataSource = null!;
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await postgres.NewMigratedDatabaseAsync();
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _cluster = await TestClusters.StartAsync(connectionString);
+    }
+
+    private IContractGrain Grain => _cluster.GrainFactory.GetGrain<IContractGrain>(Contract.ToString());
+
+    private static AllocationVersion Allocation(long nummer, string category = "45", DateOnly? from = null, DateOnly? until = null,
+        bool deleted = false, TimeOnly? at = null) =>
+        new(Standard.IJw, "0268", "12345678", nummer, new string('b', 64), category, category + "A03", new DateOnly(2026, 1, 2),
+            at ?? new TimeOnly(9, 0), from ?? new DateOnly(2026, 1, 1), until, deleted, 4, "04", "2", null, "ijw:301:0268:T1");
+
+    private async Task<IReadOnlyList<(string Referentie, string Rule)>> OpenSignalsAsync() =>
+        (await new PostgresSignalStore(_dataSource).CountOpenAsync()).Count == 0
+            ? []
+            : await ReadOpenAsync();
+
+    private async Task<IReadOnlyList<(string, string)>> ReadOpenAsync()
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT referentie_nummer, rule FROM line_signals WHERE resolved_at IS NULL ORDER BY referentie_nummer, rule");
+        await using var reader = await command.ExecuteReaderAsync();
+        var open = new List<(string, string)>();
+        while (await reader.ReadAsync()) open.Add((reader.GetString(0), reader.GetString(1)));
+        return open;
+    }
+
+    [Fact]
+    public async Task A_line_without_allocation_is_signalled_9338_and_resolved_when_the_allocation_arrives_later()
+    {
+        await Grain.ApplyDeclarationLinesAsync([Line("R1", 50_000) with { ToewijzingNummer = 1001 }]);
+        Assert.Equal([("R1", SignalRules.NoAllocation)], await OpenSignalsAsync());
+
+        var changed = await Grain.ApplyAllocationVersionsAsync([Allocation(1001)]);
+
+        Assert.Equal(1, changed);
+        Assert.Empty(await OpenSignalsAsync());
+        Assert.Equal(50_000, (await Grain.GetSummaryAsync()).Years.Single(y => y.ProductCategorie is null).DeclaredCents);
+    }
+
+    [Fact]
+    public async Task A_line_outside_the_allocation_period_or_for_another_product_is_signalled_but_still_counted()
+    {
+        await Grain.ApplyAllocationVersionsAsync([Allocation(1001, until: new DateOnly(2026, 4, 30)), Allocation(1002, category: "41")]);
+
+        await Grain.ApplyDeclarationLinesAsync([
+            Line("R1", 10_000) with { ToewijzingNummer = 1001 },   // May: after the allocation ended
+            Line("R2", 20_000) with { ToewijzingNummer = 1002 },   // category 45 against a category-41 allocation
+            Line("R3", 30_000) with { ToewijzingNummer = 1001, PeriodBegin = new DateOnly(2026, 4, 1), PeriodEnd = new DateOnly(2026, 4, 30) },
+        ]);
+
+        Assert.Equal([("R1", SignalRules.OutsideAllocationPeriod), ("R2", SignalRules.ProductMismatch)], await OpenSignalsAsync());
+        Assert.Equal(60_000, (await Grain.GetSummaryAsync()).Years.Single(y => y.ProductCategorie is null).DeclaredCents);
+    }
+
+    [Fact]
+    public async Task A_later_version_that_deletes_the_allocation_turns_its_lines_signals_into_deleted_and_an_older_resend_changes_nothing()
+    {
+        await Grain.ApplyAllocationVersionsAsync([Allocation(1001)]);
+        await Grain.ApplyDeclarationLinesAsync([Line("R1", 10_000) with { ToewijzingNummer = 1001 }]);
+        Assert.Empty(await OpenSignalsAsync());
+
+        await Grain.ApplyAllocationVersionsAsync([Allocation(1001, deleted: true, at: new TimeOnly(10, 0))]);
+        var resent = await Grain.ApplyAllocationVersionsAsync([Allocation(1001)]);
+
+        Assert.Equal(0, resent);
+        Assert.Equal([("R1", SignalRules.AllocationDeleted)], await OpenSignalsAsync());
+    }
+
+    [Fact]
+    public async Task Allocations_survive_a_silo_restart()
+    {
+        await Grain.ApplyAllocationVersionsAsync([Allocation(1001)]);
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        _cluster = await TestClusters.StartAsync(_dataSource.ConnectionString);
+
+        await Grain.ApplyDeclarationLinesAsync([Line("R1", 10_000) with { ToewijzingNummer = 1001 }]);
+
+        Assert.Empty(await OpenSignalsAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
+}
