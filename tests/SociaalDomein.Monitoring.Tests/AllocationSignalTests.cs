@@ -3,7 +3,7 @@ using Orleans.TestingHost;
 using SociaalDomein.Messages.Model;
 using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Contracts;
-using SociaalDomein.Monitoring.Signals;
+using SociaalDomein.Monitoring.Rules.AllocationChecks;
 using SociaalDomein.Storage.Signals;
 using static SociaalDomein.Monitoring.Tests.Lines;
 
@@ -28,7 +28,7 @@ public sealed class AllocationSignalTests(PostgresFixture postgres) : IAsyncLife
 
     private static AllocationVersion Allocation(long nummer, string category = "45", DateOnly? from = null, DateOnly? until = null,
         bool deleted = false, TimeOnly? at = null) =>
-        new(Standard.IJw, "0268", "12345678", nummer, new string('b', 64), category, category + "A03", new DateOnly(2026, 1, 2),
+        new(Standard.IJw, "0268", "12345678", nummer, new string('a', 64), category, category + "A03", new DateOnly(2026, 1, 2),
             at ?? new TimeOnly(9, 0), from ?? new DateOnly(2026, 1, 1), until, deleted, 4, "04", "2", null, "ijw:301:0268:T1");
 
     private async Task<IReadOnlyList<(string Referentie, string Rule)>> OpenSignalsAsync() =>
@@ -50,7 +50,7 @@ public sealed class AllocationSignalTests(PostgresFixture postgres) : IAsyncLife
     public async Task A_line_without_allocation_is_signalled_9338_and_resolved_when_the_allocation_arrives_later()
     {
         await Grain.ApplyDeclarationLinesAsync([Line("R1", 50_000) with { ToewijzingNummer = 1001 }]);
-        Assert.Equal([("R1", SignalRules.NoAllocation)], await OpenSignalsAsync());
+        Assert.Equal([("R1", RuleCodes.NoAllocation)], await OpenSignalsAsync());
 
         var changed = await Grain.ApplyAllocationVersionsAsync([Allocation(1001)]);
 
@@ -70,7 +70,7 @@ public sealed class AllocationSignalTests(PostgresFixture postgres) : IAsyncLife
             Line("R3", 30_000) with { ToewijzingNummer = 1001, PeriodBegin = new DateOnly(2026, 4, 1), PeriodEnd = new DateOnly(2026, 4, 30) },
         ]);
 
-        Assert.Equal([("R1", SignalRules.OutsideAllocationPeriod), ("R2", SignalRules.ProductMismatch)], await OpenSignalsAsync());
+        Assert.Equal([("R1", RuleCodes.EndsAfterAllocation), ("R2", RuleCodes.CategoryMismatch), ("R2", RuleCodes.CodeMismatch)], await OpenSignalsAsync());
         Assert.Equal(60_000, (await Grain.GetSummaryAsync()).Years.Single(y => y.ProductCategorie is null).DeclaredCents);
     }
 
@@ -85,7 +85,20 @@ public sealed class AllocationSignalTests(PostgresFixture postgres) : IAsyncLife
         var resent = await Grain.ApplyAllocationVersionsAsync([Allocation(1001)]);
 
         Assert.Equal(0, resent);
-        Assert.Equal([("R1", SignalRules.AllocationDeleted)], await OpenSignalsAsync());
+        Assert.Equal([("R1", RuleCodes.AllocationDeleted)], await OpenSignalsAsync());
+    }
+
+    [Fact]
+    public async Task Hours_beyond_the_weekly_allocation_are_over_declaration_9321_until_a_credit_brings_them_back()
+    {
+        // 4 hours a week; May 2026 touches 5 calendar weeks (ISO weeks 18–22), so 20 hours are allowed.
+        await Grain.ApplyAllocationVersionsAsync([Allocation(1001)]);
+        var may = Line("R1", 95_000) with { ToewijzingNummer = 1001, GeleverdVolume = 20, TariffCents = 4_750 };
+        await Grain.ApplyDeclarationLinesAsync([may]);
+        Assert.Empty(await OpenSignalsAsync());
+
+        await Grain.ApplyDeclarationLinesAsync([Line("R2", 4_750) with { ToewijzingNummer = 1001, GeleverdVolume = 1, TariffCents = 4_750 }]);
+        Assert.Equal([("R2", RuleCodes.VolumeAbovePeriodAllocation)], await OpenSignalsAsync());
     }
 
     [Fact]

@@ -89,10 +89,7 @@ public sealed class ContractGrain(
         }
         // Lines declared before their allocation arrived (or against an older version) are judged again.
         foreach (var standard in changed.GroupBy(v => v.Standard))
-        {
-            var affected = await ledger.ReadForAllocationsAsync(_contract, standard.Key, standard.Select(v => v.ToewijzingNummer).ToHashSet());
-            await RecheckAsync(standard.Key, affected.Select(e => e.Line).ToList());
-        }
+            await JudgeAllocationsAsync(standard.Key, standard.Select(v => v.ToewijzingNummer).ToHashSet());
         return changed.Count;
     }
 
@@ -119,12 +116,18 @@ public sealed class ContractGrain(
     private long? CeilingFor(int year, string? category) =>
         _ceilings.FirstOrDefault(c => c.Year == year && c.ProductCategorie == category)?.CeilingCents;
 
-    /// <summary>Checks the lines against their allocations and makes their stored allocation signals match.</summary>
-    private async Task RecheckAsync(Standard standard, IReadOnlyList<DeclarationLine> lines)
+    /// <summary>
+    /// Judges every ledger line of the given allocations against their current versions and makes their stored
+    /// allocation signals match. Reading all lines of an allocation (a year holds a dozen or so) keeps usage exact
+    /// without keeping it in grain state.
+    /// </summary>
+    private async Task JudgeAllocationsAsync(Standard standard, IReadOnlyCollection<long> toewijzingNummers)
     {
+        if (toewijzingNummers.Count == 0) return;
+        var lines = await ledger.ReadForAllocationsAsync(_contract, standard, toewijzingNummers);
         if (lines.Count == 0) return;
-        var signals = lines.SelectMany(line => AllocationCheck.Check(line, _allocations.GetValueOrDefault((line.Standard, line.ToewijzingNummer)))).ToList();
-        await signalStore.ReplaceAllocationSignalsAsync(_contract, standard, lines.Select(l => l.ReferentieNummer).ToList(), signals);
+        var signals = AllocationCheck.Judge(lines.Select(e => e.Line), nummer => _allocations.GetValueOrDefault((standard, nummer)));
+        await signalStore.ReplaceAllocationSignalsAsync(_contract, standard, lines.Select(e => e.Line.ReferentieNummer).ToList(), signals);
     }
 
     /// <summary>
@@ -135,7 +138,7 @@ public sealed class ContractGrain(
     {
         var current = state.State;
         foreach (var standard in entries.Where(e => e.Sequence > current.LedgerSequence).GroupBy(e => e.Line.Standard))
-            await RecheckAsync(standard.Key, standard.Select(e => e.Line).ToList());
+            await JudgeAllocationsAsync(standard.Key, standard.Select(e => e.Line.ToewijzingNummer).ToHashSet());
 
         string? lastMessageId = null;
         foreach (var entry in entries.OrderBy(e => e.Sequence))
