@@ -14,12 +14,14 @@ public enum HostRoles
     Worker = 2,
     /// <summary>The outbox relay publishing alerts to Kafka.</summary>
     Alerts = 4,
-    All = Silo | Worker | Alerts,
+    /// <summary>The business API and dashboard on the HTTP listener (health and metrics are served by every role).</summary>
+    Api = 8,
+    All = Silo | Worker | Alerts | Api,
 }
 
 public static class HostRolesParser
 {
-    /// <summary>Parses "silo,worker,alerts" or "all"; an unknown name is an error that lists the valid ones.</summary>
+    /// <summary>Parses "silo,worker,alerts,api" or "all"; an unknown name is an error that lists the valid ones.</summary>
     public static HostRoles Parse(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return HostRoles.All;
@@ -27,11 +29,13 @@ public static class HostRolesParser
         foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!Enum.TryParse<HostRoles>(part, ignoreCase: true, out var role) || role == HostRoles.None)
-                throw new ArgumentException($"SociaalDomein:Roles: '{part}' is not a role; use a comma-separated list of silo, worker, alerts, or all.");
+                throw new ArgumentException($"SociaalDomein:Roles: '{part}' is not a role; use a comma-separated list of silo, worker, alerts, api, or all.");
             roles |= role;
         }
         if (roles.HasFlag(HostRoles.Worker) && !roles.HasFlag(HostRoles.Silo))
             throw new ArgumentException("SociaalDomein:Roles: the worker role needs the silo role in the same process in this release.");
+        if (roles.HasFlag(HostRoles.Api) && !roles.HasFlag(HostRoles.Silo))
+            throw new ArgumentException("SociaalDomein:Roles: the api role needs the silo role in the same process in this release.");
         return roles;
     }
 }

@@ -9,9 +9,22 @@ public sealed class OrleansOptions
 
     public string ServiceId { get; set; } = "sociaaldomein-streaming";
 
+    /// <summary>How silos find each other: one silo on its own, or a cluster of several through PostgreSQL.</summary>
+    public OrleansClustering Clustering { get; set; } = OrleansClustering.Localhost;
+
     /// <summary>Silo-to-silo port; 0 picks a free one (embedded).</summary>
     public int SiloPort { get; set; } = 11111;
 
     /// <summary>Client gateway port; 0 picks a free one (embedded).</summary>
     public int GatewayPort { get; set; } = 30000;
+}
+
+/// <summary>Values of the setting Orleans:Clustering.</summary>
+public enum OrleansClustering
+{
+    /// <summary>A single silo on the loopback interface (embedded runs, one machine).</summary>
+    Localhost,
+
+    /// <summary>Several silos that find each other through the membership table in PostgreSQL (docker-compose, production).</summary>
+    Postgres,
 }

@@ -36,8 +36,8 @@ public sealed class EmbeddedInfrastructure : IAsyncDisposable
     }
 
     /// <summary>
-    /// Settings that point a host at this infrastructure: all roles, free silo ports, and a BSN key made for this run
-    /// only (pseudonyms of an embedded run are not meant to be linked to any other run).
+    /// Settings that point a host at this infrastructure: all roles, free silo and HTTP ports, and a BSN key made for this
+    /// run only (pseudonyms of an embedded run are not meant to be linked to any other run).
     /// </summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -46,6 +46,7 @@ public sealed class EmbeddedInfrastructure : IAsyncDisposable
         [SociaalDomeinHost.RolesSetting] = "all",
         ["Orleans:SiloPort"] = "0",
         ["Orleans:GatewayPort"] = "0",
+        ["Http:Urls"] = "http://127.0.0.1:0",
         ["Privacy:BsnKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Privacy:BsnKeyId"] = "embedded",
     };

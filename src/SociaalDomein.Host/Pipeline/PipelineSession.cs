@@ -1,4 +1,7 @@
 using Confluent.Kafka;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,28 +26,39 @@ namespace SociaalDomein.Host.Pipeline;
 public sealed class PipelineSession : IAsyncDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-    private readonly IHost _host;
+    private readonly WebApplication _host;
+    private bool _stopped;
 
-    private PipelineSession(IHost host) => _host = host;
+    private PipelineSession(WebApplication host) => _host = host;
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>The addresses the HTTP listener is bound to (health, metrics, API), with the real port when 0 was asked for.</summary>
+    public IReadOnlyList<Uri> HttpAddresses =>
+        Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => new Uri(a)).ToList() ?? [];
+
     public KafkaOptions Kafka => Services.GetRequiredService<IOptions<KafkaOptions>>().Value;
 
+    public static Task<PipelineSession> StartAsync(IReadOnlyDictionary<string, string?> settings,
+        Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, configureLogging, configureHost: null, cancellationToken);
+
+    /// <param name="configureHost">Last changes to the host before it is built, e.g. an in-memory exporter in a test.</param>
     public static async Task<PipelineSession> StartAsync(IReadOnlyDictionary<string, string?> settings,
-        Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
+        Action<ILoggingBuilder>? configureLogging, Action<WebApplicationBuilder>? configureHost, CancellationToken cancellationToken = default)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = SociaalDomeinHost.CreateBuilder(configuration);
         configureLogging?.Invoke(builder.Logging);
-        var host = builder.Build();
+        configureHost?.Invoke(builder);
+        var host = SociaalDomeinHost.Build(builder);
         try
         {
             await host.StartAsync(cancellationToken);
         }
         catch
         {
-            host.Dispose();
+            await host.DisposeAsync();
             throw;
         }
         return new PipelineSession(host);
@@ -88,8 +102,11 @@ public sealed class PipelineSession : IAsyncDisposable
                 await Task.Delay(PollInterval, deadline.Token);
             }
             processed?.Report(progress.Accepted + progress.DeadLettered);
-            while ((await alerts.ReadUnpublishedAsync(1, deadline.Token)).Count > 0)
-                await Task.Delay(PollInterval, deadline.Token);
+            using (Ingestion.IngestionTelemetry.BeginUntraced())
+            {
+                while ((await alerts.ReadUnpublishedAsync(1, deadline.Token)).Count > 0)
+                    await Task.Delay(PollInterval, deadline.Token);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -148,15 +165,26 @@ public sealed class PipelineSession : IAsyncDisposable
     private static decimal? UsePercent(long declared, long? ceiling) =>
         ceiling is > 0 ? Math.Floor(declared * 10_000m / ceiling.Value) / 100m : null;
 
+    /// <summary>
+    /// Stops the host as SIGTERM does: the worker finishes the record in hand, commits and leaves its group, then the
+    /// silo deactivates its grains.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_stopped) return;
+        _stopped = true;
+        await _host.StopAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await _host.StopAsync(TimeSpan.FromSeconds(30));
+            await StopAsync();
         }
         finally
         {
-            _host.Dispose();
+            await _host.DisposeAsync();
         }
     }
 }

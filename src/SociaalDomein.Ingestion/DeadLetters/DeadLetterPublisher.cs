@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
@@ -20,9 +21,22 @@ public sealed class DeadLetterPublisher : IDisposable
         _producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Producer(options.Value, "sd-deadletter")).Build();
     }
 
-    /// <summary>Returns once the dead-letter record is acknowledged by Kafka, so the source offset may be committed.</summary>
+    /// <summary>
+    /// Returns once the dead-letter record is acknowledged by Kafka, so the source offset may be committed. The record
+    /// carries the trace of the consumed one on, with a span that says why it was refused.
+    /// </summary>
     public async Task PublishAsync(ConsumeResult<byte[]?, byte[]?> record, InvalidMessageException error, CancellationToken cancellationToken)
     {
+        using var activity = IngestionTelemetry.Source.StartActivity(IngestionTelemetry.Spans.DeadLetter, ActivityKind.Producer);
+        activity?.SetTag("messaging.system", "kafka");
+        activity?.SetTag("messaging.operation.type", "send");
+        activity?.SetTag(IngestionTelemetry.Tags.Topic, _topic);
+        // Explanations and element paths never quote a BSN (the reader masks digit runs), so they may go into a span.
+        activity?.SetTag(IngestionTelemetry.Tags.DeadLetterRule, error.First.Rule);
+        activity?.SetTag(IngestionTelemetry.Tags.DeadLetterElement, error.First.Path);
+        activity?.SetTag(IngestionTelemetry.Tags.DeadLetterReason, error.First.Explanation);
+        activity?.SetTag("sd.deadletter.source", $"{record.Topic}[{record.Partition.Value}]@{record.Offset.Value}");
+
         var headers = new Headers();
         if (record.Message.Headers is not null)
         {
@@ -39,6 +53,8 @@ public sealed class DeadLetterPublisher : IDisposable
         headers.Add(DeadLetterHeaders.SourceOffset, Utf8(record.Offset.Value.ToString(CultureInfo.InvariantCulture)));
         headers.Add(DeadLetterHeaders.SourceTimestamp,
             Utf8(record.Message.Timestamp.UnixTimestampMs.ToString(CultureInfo.InvariantCulture)));
+        // The original traceparent is kept above; this last one (the one readers take) continues the trace from this span.
+        if (activity is not null) headers.Add("traceparent", Utf8(activity.Id!));
 
         await _producer.ProduceAsync(_topic,
             new Message<byte[]?, byte[]?> { Key = record.Message.Key, Value = record.Message.Value, Headers = headers },
