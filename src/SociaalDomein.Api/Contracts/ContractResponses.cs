@@ -1,0 +1,37 @@
+using SociaalDomein.Storage.Queries;
+
+namespace SociaalDomein.Api.Contracts;
+
+/// <summary>A contract's budget year so far against its ceiling for all categories. A forecast is not part of this release.</summary>
+/// <param name="CeilingUsePercent">Declared as % of the ceiling; null without a ceiling.</param>
+/// <param name="Status">Traffic light: green, amber (from the first alert threshold), red (from 100 %) or none (no ceiling).</param>
+public sealed record ContractYearToDateResponse(
+    string MunicipalityCode,
+    string ProviderAgb,
+    int Year,
+    long DeclaredCents,
+    long? CeilingCents,
+    decimal? CeilingUsePercent,
+    string Status,
+    long LineCount,
+    DateOnly? LastDagtekening);
+
+/// <summary>One product category of a contract-year, against that category's own ceiling if one is agreed.</summary>
+public sealed record ContractCategoryResponse(string ProductCategorie, long DeclaredCents, long? CeilingCents, decimal? CeilingUsePercent, string Status, long LineCount);
+
+/// <summary>A contract-year with its categories and where to find the lines and messages its total is made of.</summary>
+public sealed record ContractDetailResponse(
+    ContractYearToDateResponse Total,
+    IReadOnlyList<ContractCategoryResponse> Categories,
+    string Lines,
+    string Messages);
+
+internal static class ContractResponseMapping
+{
+    public static ContractYearToDateResponse ToResponse(this ContractYearToDate row, Responses.TrafficLights lights)
+    {
+        var use = lights.For(row.DeclaredCents, row.CeilingCents);
+        return new ContractYearToDateResponse(row.MunicipalityCode, row.ProviderAgb, row.Year, row.DeclaredCents, row.CeilingCents,
+            use.Percent, use.Status, row.LineCount, row.LastDagtekening);
+    }
+}
