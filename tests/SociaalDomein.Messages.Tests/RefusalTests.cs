@@ -70,6 +70,9 @@ public sealed class RefusalTests
     [Theory]
     [InlineData("2025-04-31", "'2025-04-31' is not a valid date; Begindatum must be written as YYYY-MM-DD, e.g. 2025-04-30.")]
     [InlineData("01-04-2025", "'01-04-2025' is not a valid date; Begindatum must be written as YYYY-MM-DD, e.g. 2025-04-30.")]
+    [InlineData("2025-02-29", "'2025-02-29' is not a valid date; Begindatum must be written as YYYY-MM-DD, e.g. 2025-04-30.")]
+    [InlineData("2025-4-01", "'2025-4-01' is not a valid date; Begindatum must be written as YYYY-MM-DD, e.g. 2025-04-30.")]
+    [InlineData("2025-0a-01", "'2025-0a-01' is not a valid date; Begindatum must be written as YYYY-MM-DD, e.g. 2025-04-30.")]
     [InlineData("2025-04-01Z", "'2025-04-01Z' carries a time zone; Begindatum must be a plain date written as YYYY-MM-DD, e.g. 2025-04-30.")]
     public void A_date_is_a_plain_calendar_date(string written, string explanation)
     {

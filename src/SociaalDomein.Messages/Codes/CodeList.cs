@@ -6,6 +6,7 @@ namespace SociaalDomein.Messages.Codes;
 public sealed class CodeList
 {
     private readonly FrozenDictionary<string, string> _codes;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
     public CodeList(string id, string name, IEnumerable<(string Code, string Meaning)> codes)
     {
@@ -14,6 +15,7 @@ public sealed class CodeList
         var list = codes.ToArray();
         _codes = list.ToFrozenDictionary(c => c.Code, c => c.Meaning, StringComparer.Ordinal);
         Codes = list.Select(c => c.Code).ToArray();
+        _bySpan = Codes.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         Summary = string.Join(", ", list.Select(c => $"{c.Code} {c.Meaning}"));
     }
 
@@ -30,6 +32,10 @@ public sealed class CodeList
     public string Summary { get; }
 
     public bool Contains(string code) => _codes.ContainsKey(code);
+
+    /// <summary>The list's own string for <paramref name="code"/>, found without allocating; false when it is not in the list.</summary>
+    public bool TryGet(ReadOnlySpan<char> code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? listed) =>
+        _bySpan.TryGetValue(code, out listed);
 
     /// <summary>The meaning of a code, or null when it is not in the list.</summary>
     public string? Meaning(string code) => _codes.GetValueOrDefault(code);

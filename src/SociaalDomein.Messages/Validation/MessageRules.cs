@@ -77,7 +77,9 @@ public static class MessageRules
         }
 
         Int128 sum = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lines = 0;
+        foreach (var client in clients) lines += client.Prestaties.Count;
+        var seen = new HashSet<string>(lines, StringComparer.Ordinal);
         for (var c = 0; c < clients.Count; c++)
         {
             var prestaties = clients[c].Prestaties;
@@ -85,8 +87,7 @@ public static class MessageRules
             {
                 var prestatie = prestaties[p];
                 sum += prestatie.SignedAmountCents;
-                var path = string.Create(CultureInfo.InvariantCulture, $"{root}/Clienten/Client[{c + 1}]/Prestaties/Prestatie[{p + 1}]");
-                CheckPrestatie(findings, source, path, prestatie, periodBegin, periodEnd, seen);
+                CheckPrestatie(findings, source, new LinePath(root, c, p), prestatie, periodBegin, periodEnd, seen);
             }
         }
 
@@ -98,7 +99,7 @@ public static class MessageRules
     }
 
     private static void CheckPrestatie(
-        List<LineFinding> findings, string source, string path, Prestatie prestatie, DateOnly periodBegin, DateOnly periodEnd, HashSet<string> seen)
+        List<LineFinding> findings, string source, LinePath path, Prestatie prestatie, DateOnly periodBegin, DateOnly periodEnd, HashSet<string> seen)
     {
         var line = prestatie.ReferentieNummer;
         if (!seen.Add(line))
@@ -239,6 +240,13 @@ public static class MessageRules
             findings.Add(new LineFinding(source, line, path, RuleCodes.Dates,
                 $"The end date {Day(einde)} lies before the {beginName} {Day(begin)}."));
         }
+    }
+
+    /// <summary>The path of a prestatie, built only when a finding needs it: most lines have none.</summary>
+    private readonly record struct LinePath(string Root, int Client, int Prestatie)
+    {
+        public static string operator +(LinePath path, string child) =>
+            string.Create(CultureInfo.InvariantCulture, $"{path.Root}/Clienten/Client[{path.Client + 1}]/Prestaties/Prestatie[{path.Prestatie + 1}]{child}");
     }
 
     private static DateOnly LastDayOfMonth(DateOnly day) => new(day.Year, day.Month, DateTime.DaysInMonth(day.Year, day.Month));
