@@ -60,6 +60,9 @@ public sealed class ReplayCommandTests : IDisposable
             new ReportDailyCost(new DateOnly(2026, 4, 3), Nijmegen, ZorgA, "45", 427_500, 3),
         ], report.Daily);
 
+        // Beuningen's line names allocation 2001, which was never sent: counted, and signalled 9338.
+        Assert.Equal([new ReportSignalCount(Beuningen, ZorgB, "9338", 1)], report.Signals);
+
         Assert.Equal([75, 90, 100], report.Alerts.Select(a => a.ThresholdPercent!.Value));
         Assert.All(report.Alerts, a => Assert.Equal(("CeilingThreshold", Nijmegen, ZorgA, 2026), (a.Kind, a.Municipality, a.Provider, a.Year)));
         Assert.Equal(807_500, report.Alerts[0].DeclaredCents); // crossed 75% with the February declaration

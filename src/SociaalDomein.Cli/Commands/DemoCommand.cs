@@ -100,6 +100,14 @@ public static class DemoCommand
             ? $"All {report.Totals.Count} contract totals equal the ledger and the generator's own count, to the cent."
             : $"[red]{mismatches} contract totals differ from the ledger or from the generator's own count.[/]");
 
+        if (report.Signals.Count > 0)
+        {
+            var signals = new Table().Title("Open signals on declaration lines (counted, never deducted)").AddColumns("Rule", "Lines", "Contracts");
+            foreach (var rule in report.Signals.GroupBy(s => s.Rule).OrderByDescending(g => g.Sum(s => s.Lines)))
+                signals.AddRow(rule.Key, rule.Sum(s => s.Lines).ToString("N0", Dutch), rule.Count().ToString(Dutch));
+            AnsiConsole.Write(signals);
+        }
+
         var alerts = new Table().Title("Budget ceiling alerts").AddColumns("Severity", "Municipality", "Provider", "Reached", "Declared / ceiling");
         foreach (var alert in report.Alerts.OrderByDescending(a => a.ThresholdPercent).ThenBy(a => a.Municipality).ThenBy(a => a.Provider))
         {

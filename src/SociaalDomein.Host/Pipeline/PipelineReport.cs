@@ -8,7 +8,8 @@ public sealed record PipelineReport(
     ReportMessages Messages,
     IReadOnlyList<ReportContractTotal> Totals,
     IReadOnlyList<ReportDailyCost> Daily,
-    IReadOnlyList<ReportAlert> Alerts)
+    IReadOnlyList<ReportAlert> Alerts,
+    IReadOnlyList<ReportSignalCount> Signals)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -56,3 +57,7 @@ public sealed record ReportAlert(
     int? ThresholdPercent,
     long DeclaredCents,
     long? CeilingCents);
+
+/// <summary>Open line signals of one rule for one contract (declared totals are never reduced by them).</summary>
+/// <param name="Rule">An iStandaarden retourcode (e.g. 9338 no allocation) or one of ours (SD-...).</param>
+public sealed record ReportSignalCount(string Municipality, string Provider, string Rule, long Lines);

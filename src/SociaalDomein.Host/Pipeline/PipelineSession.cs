@@ -15,6 +15,7 @@ using SociaalDomein.Monitoring.Alerts;
 using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Monitoring.Contracts;
 using SociaalDomein.Monitoring.Ingestion;
+using SociaalDomein.Monitoring.Signals;
 using SociaalDomein.Storage.Queries;
 
 namespace SociaalDomein.Host.Pipeline;
@@ -159,7 +160,10 @@ public sealed class PipelineSession : IAsyncDisposable
                 a.ThresholdPercent, a.DeclaredCents, a.CeilingCents))
             .ToList();
 
-        return new PipelineReport(new ReportMessages(counts.Accepted, counts.DeadLettered), totals, daily, alerts);
+        var signals = (await Services.GetRequiredService<ISignalStore>().CountOpenAsync(cancellationToken))
+            .Select(c => new ReportSignalCount(c.MunicipalityCode, c.ProviderAgb, c.Rule, c.Count)).ToList();
+
+        return new PipelineReport(new ReportMessages(counts.Accepted, counts.DeadLettered), totals, daily, alerts, signals);
     }
 
     private static decimal? UsePercent(long declared, long? ceiling) =>
