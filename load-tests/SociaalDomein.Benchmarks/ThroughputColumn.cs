@@ -6,7 +6,10 @@ using BenchmarkDotNet.Running;
 
 namespace SociaalDomein.Benchmarks;
 
-/// <summary>MB/s or lines/s of one core, from the mean time per operation and the size of the message each benchmark reads.</summary>
+/// <summary>
+/// MB/s or lines/s of one core, from the median time per operation (robust against other load on a shared machine) and
+/// the size of the message each benchmark reads.
+/// </summary>
 public sealed class ThroughputColumn(ThroughputColumn.Unit unit) : IColumn
 {
     public enum Unit
@@ -29,8 +32,8 @@ public sealed class ThroughputColumn(ThroughputColumn.Unit unit) : IColumn
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
     public string Legend => unit == Unit.MegabytesPerSecond
-        ? "Megabytes (10^6 bytes) of XML read per second on one core"
-        : "Declaration lines (prestaties) or allocations read per second on one core";
+        ? "Megabytes (10^6 bytes) of XML read per second on one core, at the median time"
+        : "Declaration lines (prestaties) or allocations read per second on one core, at the median time";
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
@@ -42,8 +45,8 @@ public sealed class ThroughputColumn(ThroughputColumn.Unit unit) : IColumn
     {
         var name = benchmarkCase.Descriptor.WorkloadMethod.Name;
         if (Sizes.IsEmpty) new ParsingBenchmarks().Setup(); // the summary is printed by the host process, which did not run GlobalSetup
-        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-        if (mean is not { } nanoseconds || !Sizes.TryGetValue(name, out var size)) return "-";
+        var median = summary[benchmarkCase]?.ResultStatistics?.Median;
+        if (median is not { } nanoseconds || !Sizes.TryGetValue(name, out var size)) return "-";
         var perSecond = 1e9 / nanoseconds;
         return unit == Unit.MegabytesPerSecond
             ? (size.Bytes * perSecond / 1e6).ToString("N1", CultureInfo.InvariantCulture)

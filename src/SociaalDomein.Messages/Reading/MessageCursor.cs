@@ -178,17 +178,12 @@ internal sealed class MessageCursor
         return null;
     }
 
-    private static readonly string[] TimeFormats = ["HH:mm:ss", "HH:mm:ss.FFFFFFF"];
-
     /// <summary>An xs:time without time zone, written HH:MM:SS (fractions of a second allowed).</summary>
     public TimeOnly? Time(string name)
     {
         if (!TryReadValue(name, out var start, out var length)) return null;
         var value = _text.AsSpan(start, length);
-        if (TimeOnly.TryParseExact(value, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            return time;
-        }
+        if (TryParseTime(value, out var time)) return time;
         Error(name, RuleCodes.Type, $"{Redaction.Quote(value)} is not a valid time; {name} must be written as HH:MM:SS without time zone, e.g. 14:30:00.");
         return null;
     }
@@ -601,6 +596,28 @@ internal sealed class MessageCursor
         }
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>xs:time without zone, HH:MM:SS with an optional fraction of up to 7 digits, parsed by hand like dates.</summary>
+    private static bool TryParseTime(ReadOnlySpan<char> text, out TimeOnly time)
+    {
+        time = default;
+        if (text.Length < 8 || text[2] != ':' || text[5] != ':') return false;
+        if (!TryDigits(text[..2], out var hour) || !TryDigits(text.Slice(3, 2), out var minute) || !TryDigits(text.Slice(6, 2), out var second))
+        {
+            return false;
+        }
+        long ticks = 0;
+        if (text.Length > 8)
+        {
+            var fraction = text[9..];
+            if (text[8] != '.' || fraction.IsEmpty || fraction.Length > 7 || !TryDigits(fraction, out var digits)) return false;
+            ticks = digits;
+            for (var i = fraction.Length; i < 7; i++) ticks *= 10;
+        }
+        if (hour > 23 || minute > 59 || second > 59) return false;
+        time = new TimeOnly(hour, minute, second).Add(TimeSpan.FromTicks(ticks));
         return true;
     }
 
