@@ -10,7 +10,7 @@ public enum HostRoles
     None = 0,
     /// <summary>An Orleans silo hosting the monitoring grains.</summary>
     Silo = 1,
-    /// <summary>The Kafka ingestion worker (needs a silo in the same process for now).</summary>
+    /// <summary>The Kafka ingestion worker; without a silo in the process it calls the cluster's silos as an Orleans client.</summary>
     Worker = 2,
     /// <summary>The outbox relay publishing alerts to Kafka.</summary>
     Alerts = 4,
@@ -32,10 +32,6 @@ public static class HostRolesParser
                 throw new ArgumentException($"SociaalDomein:Roles: '{part}' is not a role; use a comma-separated list of silo, worker, alerts, api, or all.");
             roles |= role;
         }
-        if (roles.HasFlag(HostRoles.Worker) && !roles.HasFlag(HostRoles.Silo))
-            throw new ArgumentException("SociaalDomein:Roles: the worker role needs the silo role in the same process in this release.");
-        if (roles.HasFlag(HostRoles.Api) && !roles.HasFlag(HostRoles.Silo))
-            throw new ArgumentException("SociaalDomein:Roles: the api role needs the silo role in the same process in this release.");
         return roles;
     }
 }

@@ -10,16 +10,23 @@ public sealed class OrleansOptions
     public string ServiceId { get; set; } = "sociaaldomein-streaming";
 
     /// <summary>How silos find each other: one silo on its own, or a cluster of several through PostgreSQL.</summary>
-    public OrleansClustering Clustering { get; set; } = OrleansClustering.Localhost;
+    /// <remarks>Not called "Clustering": Orleans reads the configuration section Orleans:Clustering itself (as a provider name).</remarks>
+    public OrleansClustering Membership { get; set; } = OrleansClustering.Localhost;
 
     /// <summary>Silo-to-silo port; 0 picks a free one (embedded).</summary>
     public int SiloPort { get; set; } = 11111;
 
     /// <summary>Client gateway port; 0 picks a free one (embedded).</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// With PostgreSQL clustering: the address other silos and clients reach this silo on (a container's own IP);
+    /// empty means 127.0.0.1, for several processes on one machine.
+    /// </summary>
+    public string AdvertisedIPAddress { get; set; } = "";
 }
 
-/// <summary>Values of the setting Orleans:Clustering.</summary>
+/// <summary>Values of the setting Orleans:Membership.</summary>
 public enum OrleansClustering
 {
     /// <summary>A single silo on the loopback interface (embedded runs, one machine).</summary>

@@ -16,7 +16,9 @@ using SociaalDomein.Ingestion;
 using SociaalDomein.Messages.Privacy;
 using SociaalDomein.Monitoring;
 using SociaalDomein.Storage;
+using SociaalDomein.Storage.Clustering;
 using SociaalDomein.Storage.GrainState;
+using Orleans.Configuration;
 
 namespace SociaalDomein.Host.Composition;
 
@@ -71,7 +73,7 @@ public static class SociaalDomeinHost
             var orleans = settings.Orleans;
             builder.UseOrleans(silo =>
             {
-                switch (orleans.Clustering)
+                switch (orleans.Membership)
                 {
                     case OrleansClustering.Localhost:
                         silo.UseLocalhostClustering(
@@ -81,14 +83,31 @@ public static class SociaalDomeinHost
                             clusterId: orleans.ClusterId);
                         break;
                     case OrleansClustering.Postgres:
-                        // Seam for multi-silo clustering: silo.UsePostgresClustering() (SociaalDomein.Storage.Clustering)
-                        // with the cluster identity and ports above, listening on the container's own address.
-                        throw new InvalidSettingsException(["Orleans:Clustering=postgres is not wired in this build yet; use localhost."]);
+                        // Several silos (processes or machines) find each other through the membership table in PostgreSQL.
+                        silo.Configure<ClusterOptions>(o => { o.ClusterId = orleans.ClusterId; o.ServiceId = orleans.ServiceId; });
+                        silo.ConfigureEndpoints(AdvertisedAddress(orleans),
+                            orleans.SiloPort == 0 ? FreeLoopbackPort() : orleans.SiloPort,
+                            orleans.GatewayPort == 0 ? FreeLoopbackPort() : orleans.GatewayPort,
+                            listenOnAnyHostAddress: !IPAddress.IsLoopback(AdvertisedAddress(orleans)));
+                        silo.UsePostgresClustering();
+                        break;
                 }
                 // Grain calls continue the caller's trace (the worker's consume span), so PostgreSQL writes join it too.
                 silo.AddActivityPropagation();
                 silo.Services.AddMonitoringGrainStateSerializer();
                 silo.AddPostgresGrainStorage(StorageNames.Monitoring);
+            });
+        }
+        else if (roles.HasFlag(HostRoles.Worker) || roles.HasFlag(HostRoles.Api))
+        {
+            // A worker or API process without a silo of its own calls the grains of the cluster's silos as a client.
+            var orleans = settings.Orleans;
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(o => { o.ClusterId = orleans.ClusterId; o.ServiceId = orleans.ServiceId; });
+                if (orleans.Membership == OrleansClustering.Postgres) client.UsePostgresClustering();
+                else client.UseLocalhostClustering(gatewayPort: orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+                client.AddActivityPropagation();
             });
         }
         if (roles.HasFlag(HostRoles.Worker)) builder.Services.AddSociaalDomeinIngestion(configuration);
@@ -112,6 +131,9 @@ public static class SociaalDomeinHost
         builder.WebHost.UseKestrelCore().UseUrls([.. http.EffectiveUrls]);
         builder.Services.AddSociaalDomeinHttp(roles);
     }
+
+    private static IPAddress AdvertisedAddress(OrleansOptions orleans) =>
+        string.IsNullOrWhiteSpace(orleans.AdvertisedIPAddress) ? IPAddress.Loopback : IPAddress.Parse(orleans.AdvertisedIPAddress);
 
     private static int FreeLoopbackPort()
     {
