@@ -23,6 +23,8 @@ public static class TrafficApi
             .WithName("ListDeadLetterRules").WithSummary("Dead-lettered records per validation rule, most frequent first");
         group.MapGet("/providers", ProvidersAsync).AllowRoles(ApiRoles.Backoffice, ApiRoles.DataTeam)
             .WithName("ListProviderTraffic").WithSummary("Accepted messages, records and lines per provider");
+        group.MapGet("/signals", SignalsAsync).AllowRoles(ApiRoles.Backoffice, ApiRoles.DataTeam)
+            .WithName("ListSignalsPerProvider").WithSummary("Line signals (no allocation, outside its period, reused ReferentieNummer, ...) per provider and rule, open and resolved");
         group.MapGet("/dead-letters", DeadLettersAsync).AllowRoles(ApiRoles.Backoffice)
             .WithName("ListDeadLetters").WithSummary("Dead-lettered records with their position on the input topic, reason, rule and element");
         return group;
@@ -55,6 +57,16 @@ public static class TrafficApi
         var page = PageRequest.Parse(errors, query.Limit, query.Offset);
         if (errors.Any) return errors.ToProblem();
         return TypedResults.Ok(Page.From(await queries.GetProvidersPageAsync(from, to, page.Limit, page.Offset, cancellationToken), page, http.Request));
+    }
+
+    public static async Task<Results<Ok<Page<ProviderSignals>>, ProblemHttpResult>> SignalsAsync(
+        [AsParameters] TrafficQuery query, HttpContext http, TrafficQueries queries, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var (from, to) = Period(errors, query);
+        var page = PageRequest.Parse(errors, query.Limit, query.Offset);
+        if (errors.Any) return errors.ToProblem();
+        return TypedResults.Ok(Page.From(await queries.GetSignalsPerProviderPageAsync(from, to, page.Limit, page.Offset, cancellationToken), page, http.Request));
     }
 
     /// <param name="rule">Only records refused by this rule code.</param>

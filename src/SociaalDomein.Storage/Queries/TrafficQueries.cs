@@ -63,6 +63,25 @@ public sealed class TrafficQueries(NpgsqlDataSource dataSource)
             reader => new ProviderTraffic(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(4)),
             limit, offset, cancellationToken);
 
+    /// <summary>Line signals per provider and rule (table <c>line_signals</c>), opened in the period; by provider, then rule.</summary>
+    public Task<Paged<ProviderSignals>> GetSignalsPerProviderPageAsync(DateTimeOffset? from, DateTimeOffset? to, int limit, long offset, CancellationToken cancellationToken = default) =>
+        PagedQuery.ReadAsync(
+            dataSource,
+            "provider_agb, rule, open, resolved, last_opened_at",
+            """
+            FROM (
+                SELECT provider_agb, rule, count(*) FILTER (WHERE resolved_at IS NULL) AS open,
+                       count(*) FILTER (WHERE resolved_at IS NOT NULL) AS resolved, max(opened_at) AS last_opened_at
+                FROM line_signals
+                WHERE ($1::timestamptz IS NULL OR opened_at >= $1) AND ($2::timestamptz IS NULL OR opened_at < $2)
+                GROUP BY provider_agb, rule
+            ) AS per_provider
+            """,
+            "provider_agb, rule",
+            p => AddPeriod(p, from, to),
+            reader => new ProviderSignals(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(4)),
+            limit, offset, cancellationToken);
+
     /// <summary>Dead-lettered records, newest first.</summary>
     public Task<Paged<DeadLetter>> GetDeadLettersPageAsync(DateTimeOffset? from, DateTimeOffset? to, string? rule, int limit, long offset, CancellationToken cancellationToken = default) =>
         PagedQuery.ReadAsync(

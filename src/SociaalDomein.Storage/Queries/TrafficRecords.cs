@@ -15,3 +15,8 @@ public sealed record ProviderTraffic(string ProviderAgb, long AcceptedMessages, 
 
 /// <summary>One dead-lettered record: where it lies on the input topic and why it was refused.</summary>
 public sealed record DeadLetter(string SourceTopic, int SourcePartition, long SourceOffset, string Reason, string? Rule, string? Element, DateTimeOffset LoggedAt);
+
+/// <summary>Line signals (findings about declaration lines checked across messages) of one provider and rule.</summary>
+/// <param name="Open">Signals not yet resolved (e.g. a line still without an allocation).</param>
+/// <param name="Resolved">Signals resolved later (e.g. the allocation arrived after the declaration).</param>
+public sealed record ProviderSignals(string ProviderAgb, string Rule, long Open, long Resolved, DateTimeOffset LastOpenedAt);
