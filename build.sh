@@ -32,6 +32,13 @@ case "$cmd" in
     ;;
   test)
     ensure_dotnet; ensure_postgres
+    # The dashboard tests drive Debian's Chromium through Playwright; a browser is never downloaded.
+    if [ ! -x /usr/bin/chromium ]; then
+      echo "/usr/bin/chromium not found; installing Debian's chromium for the dashboard tests." >&2
+      sudo=""; if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+      $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium >/dev/null
+    fi
+    export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
     rm -rf TestResults
     dotnet build SociaalDomein.Streaming.sln -c Release -nologo -v q
     # One project at a time, each with its own TRX file: on two cores, parallel projects only compete for the CPU.
