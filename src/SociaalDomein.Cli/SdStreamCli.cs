@@ -15,6 +15,8 @@ public static class SdStreamCli
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }
