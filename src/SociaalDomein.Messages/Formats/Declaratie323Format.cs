@@ -105,26 +105,59 @@ internal abstract class Declaratie323Format(Standard standard)
     /// <summary>Reads the children of a Prestatie (323, and the rejected ones repeated in a 325).</summary>
     internal static Prestatie ReadPrestatie(MessageCursor cursor, Codes.StandardCodeLists codes)
     {
+        var line = ReadLine(cursor, codes.ProductCategorie, codes.Eenheid);
+        var (bedrag, sign) = BasisschemaTypes.ReadBedrag(cursor, "IngediendBedrag");
+        return line.ToPrestatie(bedrag, sign);
+    }
+
+    /// <summary>
+    /// Reads ProductReferentie … ProductTarief, which the 323, the 325 and the legacy 303 share. Without code lists
+    /// (<paramref name="categories"/>, <paramref name="units"/> null) only the 2-digit form is checked.
+    /// </summary>
+    internal static PrestatieLine ReadLine(MessageCursor cursor, Codes.CodeList? categories, Codes.CodeList? units)
+    {
         var (referentie, vorigeReferentie) = BasisschemaTypes.ReadReferentie(cursor, "ProductReferentie");
         var toewijzingNummer = BasisschemaTypes.ReadToewijzingNummer(cursor);
-        var categorie = cursor.Code("ProductCategorie", codes.ProductCategorie);
+        var categorie = categories is null
+            ? cursor.Digits("ProductCategorie", 2, CodeDescriptions.ProductCategorie)
+            : cursor.Code("ProductCategorie", categories);
         var code = cursor.AlphaNumeric("ProductCode", 5, 5, CodeDescriptions.ProductCode);
         var (begin, einde) = BasisschemaTypes.ReadPeriode(cursor, "ProductPeriode");
         var volume = cursor.Integer("GeleverdVolume", 0, long.MaxValue, CodeDescriptions.Volume);
-        var eenheid = cursor.Code("Eenheid", codes.Eenheid);
+        var eenheid = units is null ? cursor.Digits("Eenheid", 2, CodeDescriptions.Eenheid) : cursor.Code("Eenheid", units);
         var tarief = BasisschemaTypes.ReadCents(cursor, "ProductTarief");
-        var (bedrag, sign) = BasisschemaTypes.ReadBedrag(cursor, "IngediendBedrag");
-        return new Prestatie(
-            referentie ?? "",
-            vorigeReferentie,
-            toewijzingNummer ?? 0,
-            categorie ?? "",
-            code ?? "",
-            begin ?? default,
-            einde ?? default,
-            volume ?? 0,
-            eenheid ?? "",
-            tarief,
+        return new PrestatieLine(referentie, vorigeReferentie, toewijzingNummer, categorie, code, begin, einde, volume, eenheid, tarief);
+    }
+
+    /// <summary>Writes ProductReferentie … ProductTarief; the caller writes the amount in its own form.</summary>
+    internal static void WriteLine(MessageXmlWriter writer, Prestatie prestatie)
+    {
+        BasisschemaTypes.WriteReferentie(writer, "ProductReferentie", prestatie.ReferentieNummer, prestatie.VorigReferentieNummer);
+        writer.Value("ToewijzingNummer", prestatie.ToewijzingNummer);
+        writer.Value("ProductCategorie", prestatie.ProductCategorie);
+        writer.Value("ProductCode", prestatie.ProductCode);
+        BasisschemaTypes.WritePeriode(writer, "ProductPeriode", prestatie.ProductPeriodeBegin, prestatie.ProductPeriodeEinde);
+        writer.Value("GeleverdVolume", prestatie.GeleverdVolume);
+        writer.Value("Eenheid", prestatie.Eenheid);
+        if (prestatie.ProductTariefCents is { } tarief) writer.Value("ProductTarief", tarief);
+    }
+
+    /// <summary>The fields of a prestatie before its amount, as read; nulls where a value was missing or invalid (the message is then refused).</summary>
+    internal readonly record struct PrestatieLine(
+        string? Referentie, string? VorigeReferentie, long? ToewijzingNummer, string? Categorie, string? Code,
+        DateOnly? Begin, DateOnly? Einde, long? Volume, string? Eenheid, long? Tarief)
+    {
+        public Prestatie ToPrestatie(long? bedrag, DebetCredit? sign) => new(
+            Referentie ?? "",
+            VorigeReferentie,
+            ToewijzingNummer ?? 0,
+            Categorie ?? "",
+            Code ?? "",
+            Begin ?? default,
+            Einde ?? default,
+            Volume ?? 0,
+            Eenheid ?? "",
+            Tarief,
             bedrag ?? 0,
             sign ?? DebetCredit.Debet);
     }
@@ -160,14 +193,7 @@ internal abstract class Declaratie323Format(Standard standard)
     /// <summary>Writes the children of a Prestatie; the caller opens and closes it.</summary>
     internal static void WritePrestatie(MessageXmlWriter writer, Prestatie prestatie)
     {
-        BasisschemaTypes.WriteReferentie(writer, "ProductReferentie", prestatie.ReferentieNummer, prestatie.VorigReferentieNummer);
-        writer.Value("ToewijzingNummer", prestatie.ToewijzingNummer);
-        writer.Value("ProductCategorie", prestatie.ProductCategorie);
-        writer.Value("ProductCode", prestatie.ProductCode);
-        BasisschemaTypes.WritePeriode(writer, "ProductPeriode", prestatie.ProductPeriodeBegin, prestatie.ProductPeriodeEinde);
-        writer.Value("GeleverdVolume", prestatie.GeleverdVolume);
-        writer.Value("Eenheid", prestatie.Eenheid);
-        if (prestatie.ProductTariefCents is { } tarief) writer.Value("ProductTarief", tarief);
+        WriteLine(writer, prestatie);
         BasisschemaTypes.WriteBedrag(writer, "IngediendBedrag", prestatie.IngediendBedragCents, prestatie.DebetCredit);
     }
 }

@@ -15,17 +15,14 @@ internal abstract class DeclaratieAntwoord325Format(Standard standard)
     private static readonly ElementSequence Root = new(Required("Header"), Optional("DeclaratieAntwoord"));
 
     private static readonly ElementSequence Header = new(
-        Required("BerichtCode"),
-        Required("BerichtVersie"),
-        Required("BerichtSubversie"),
-        Required("Afzender"),
-        Required("Ontvanger"),
-        Required("BerichtIdentificatie"),
+    [
+        .. MessageHeaderFormat.IdentitySlots,
         Required("XsdVersie"),
         Required("DeclaratieIdentificatie"),
         Optional("XsltVersie"),
         Required("XsdVersieDeclaratie"),
-        Required("RetourCodes"));
+        Required("RetourCodes"),
+    ]);
 
     private static readonly ElementSequence Antwoord = new(
         Required("DeclaratieNummer"),

@@ -39,8 +39,7 @@ internal abstract class DeclaratieFactuur303Format : MessageFormat
         _root = new(Required("Header"), retour ? Optional("Clienten") : Required("Clienten"));
         ElementSlot[] header =
         [
-            Required("BerichtCode"), Required("BerichtVersie"), Required("BerichtSubversie"), Required("Afzender"), Required("Ontvanger"),
-            Required("BerichtIdentificatie"), Required("DeclaratieFactuurNummer"), Required("DeclaratieFactuurPeriode"),
+            .. MessageHeaderFormat.IdentitySlots, Required("DeclaratieFactuurNummer"), Required("DeclaratieFactuurPeriode"),
             Required("DeclaratieFactuurDagtekening"), Required("DeclaratieFactuurBedragen"), Optional("XsdVersie"),
         ];
         _header = retour
@@ -128,14 +127,8 @@ internal abstract class DeclaratieFactuur303Format : MessageFormat
 
     private Prestatie ReadPrestatie(MessageCursor cursor, out long? toegekend)
     {
-        var (referentie, vorige) = BasisschemaTypes.ReadReferentie(cursor, "ProductReferentie");
-        var toewijzingNummer = BasisschemaTypes.ReadToewijzingNummer(cursor);
-        var categorie = cursor.Digits("ProductCategorie", 2, CodeDescriptions.ProductCategorie);
-        var code = cursor.AlphaNumeric("ProductCode", 5, 5, CodeDescriptions.ProductCode);
-        var (begin, einde) = BasisschemaTypes.ReadPeriode(cursor, "ProductPeriode");
-        var volume = cursor.Integer("GeleverdVolume", 0, long.MaxValue, CodeDescriptions.Volume);
-        var eenheid = cursor.Digits("Eenheid", 2, CodeDescriptions.Eenheid);
-        var tarief = BasisschemaTypes.ReadCents(cursor, "ProductTarief");
+        // The 2.x code lists were not found: categories and units are checked for their 2-digit form only.
+        var line = Declaratie323Format.ReadLine(cursor, categories: null, units: null);
         var (bedrag, sign) = ReadPrestatieBedrag(cursor, "IngediendeBedragPrestatie");
         toegekend = null;
         if (IsRetour)
@@ -143,8 +136,7 @@ internal abstract class DeclaratieFactuur303Format : MessageFormat
             var (awarded, awardedSign) = ReadPrestatieBedrag(cursor, "ToegekendeBedragPrestatie");
             if (awarded is { } value) toegekend = awardedSign == DebetCredit.Credit ? -value : value;
         }
-        return new Prestatie(referentie ?? "", vorige, toewijzingNummer ?? 0, categorie ?? "", code ?? "", begin ?? default, einde ?? default,
-            volume ?? 0, eenheid ?? "", tarief, bedrag ?? 0, sign ?? DebetCredit.Debet);
+        return line.ToPrestatie(bedrag, sign);
     }
 
     private (long? Bedrag, DebetCredit? Sign) ReadPrestatieBedrag(MessageCursor cursor, string name)
@@ -205,14 +197,7 @@ internal abstract class DeclaratieFactuur303Format : MessageFormat
             {
                 var prestatie = client.Prestaties[p];
                 writer.Start("Prestatie");
-                BasisschemaTypes.WriteReferentie(writer, "ProductReferentie", prestatie.ReferentieNummer, prestatie.VorigReferentieNummer);
-                writer.Value("ToewijzingNummer", prestatie.ToewijzingNummer);
-                writer.Value("ProductCategorie", prestatie.ProductCategorie);
-                writer.Value("ProductCode", prestatie.ProductCode);
-                BasisschemaTypes.WritePeriode(writer, "ProductPeriode", prestatie.ProductPeriodeBegin, prestatie.ProductPeriodeEinde);
-                writer.Value("GeleverdVolume", prestatie.GeleverdVolume);
-                writer.Value("Eenheid", prestatie.Eenheid);
-                if (prestatie.ProductTariefCents is { } tarief) writer.Value("ProductTarief", tarief);
+                Declaratie323Format.WriteLine(writer, prestatie);
                 writer.Start("IngediendeBedragPrestatie");
                 BasisschemaTypes.WriteBedrag(writer, "DeclaratieFactuurBedrag", prestatie.IngediendBedragCents, prestatie.DebetCredit, inBasisschema: true);
                 writer.End();

@@ -58,6 +58,74 @@ internal abstract class MessageFormat : IMessageFormat
         writer.RetourCodes(map?.For(path) ?? []);
     }
 
+    /// <summary>
+    /// Reads the children of a Client that holds a list of products (301, 305, 307, 315 and their retours): Bsn and
+    /// Geboortedatum, an optional extra value read by <paramref name="readExtra"/>, then every product with its retourcodes.
+    /// Person data in between (Geslacht, Naam, contact data) is checked for order and skipped.
+    /// </summary>
+    protected ClientWithProducts<T> ReadClientWithProducts<T>(
+        MessageCursor cursor,
+        List<KeyValuePair<string, IReadOnlyList<string>>>? map,
+        string listName,
+        ElementSequence list,
+        ElementSequence product,
+        Func<MessageCursor, T> readProduct,
+        Func<MessageCursor, string?>? readExtra = null)
+    {
+        var bsn = cursor.Bsn("Bsn");
+        var geboortedatum = BasisschemaTypes.ReadGeboortedatum(cursor);
+        var extra = readExtra?.Invoke(cursor);
+        var products = new List<T>();
+        if (cursor.Begin(listName, list))
+        {
+            // A product list has one repeating child: StartProducten holds StartProduct.
+            while (cursor.Begin(list[0].Name, product))
+            {
+                products.Add(readProduct(cursor));
+                ReadRetourCodes(cursor, map);
+                cursor.End();
+            }
+            cursor.End();
+        }
+        ReadRetourCodes(cursor, map);
+        return new ClientWithProducts<T>(bsn ?? default, geboortedatum ?? default, extra, products);
+    }
+
+    /// <summary>
+    /// Writes a Client with a list of products: Bsn, Geboortedatum, placeholders for the person data the model does not
+    /// keep, whatever <paramref name="writeBeforeProducts"/> adds, then every product (its children by
+    /// <paramref name="writeProduct"/>) with the retourcodes of a retour.
+    /// </summary>
+    protected void WriteClientWithProducts<T>(
+        MessageXmlWriter writer,
+        Bsn bsn,
+        DateOnly geboortedatum,
+        string listName,
+        ElementSequence list,
+        IReadOnlyList<T> products,
+        Action<T, int> writeProduct,
+        RetourCodeMap? map,
+        Action? writeBeforeProducts = null)
+    {
+        var productName = list[0].Name;
+        writer.Start("Client");
+        writer.Value("Bsn", bsn.RevealForPseudonymisation());
+        BasisschemaTypes.WriteGeboortedatum(writer, geboortedatum);
+        BasisschemaTypes.WriteGeslachtEnNaam(writer);
+        writeBeforeProducts?.Invoke();
+        writer.Start(listName);
+        for (var i = 0; i < products.Count; i++)
+        {
+            writer.Start(productName);
+            writeProduct(products[i], i);
+            WriteRetourCodes(writer, map, $"/Bericht/Client/{listName}/{productName}[{Invariant(i + 1)}]");
+            writer.End();
+        }
+        writer.End();
+        WriteRetourCodes(writer, map, "/Bericht/Client");
+        writer.End();
+    }
+
     /// <summary>Reads Header (heen or retour form) as the first child of Bericht.</summary>
     protected (MessageHeader Header, RetourHeader? Retour) ReadHeader(MessageCursor cursor, FormatBinding binding)
     {
@@ -91,6 +159,9 @@ internal abstract class MessageFormat : IMessageFormat
 
     /// <summary>An empty map to collect retourcodes in while reading a retour message; null for a heen message.</summary>
     protected List<KeyValuePair<string, IReadOnlyList<string>>>? NewMap() => IsRetour ? [] : null;
+
+    /// <summary>What <see cref="ReadClientWithProducts{T}"/> read.</summary>
+    protected readonly record struct ClientWithProducts<T>(Bsn Bsn, DateOnly Geboortedatum, string? Extra, List<T> Products);
 
     protected static string Invariant(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -11,30 +11,31 @@ namespace SociaalDomein.Messages.Formats;
 /// </summary>
 internal static class MessageHeaderFormat
 {
-    /// <summary>Header of a heen message (301, 305, 315, 317, 319, 323).</summary>
-    public static readonly ElementSequence HeenSequence = new(
+    /// <summary>BerichtCode … BerichtIdentificatie: how every header starts.</summary>
+    public static readonly ElementSlot[] IdentitySlots =
+    [
         Required("BerichtCode"),
         Required("BerichtVersie"),
         Required("BerichtSubversie"),
         Required("Afzender"),
         Required("Ontvanger"),
         Required("BerichtIdentificatie"),
-        Required("XsdVersie"));
+    ];
+
+    /// <summary>Header of a heen message (301, 305, 315, 317, 319, 323).</summary>
+    public static readonly ElementSequence HeenSequence = new([.. IdentitySlots, Required("XsdVersie")]);
 
     /// <summary>Header of a 3.x retour message: the heen header followed by the retour's own identity and verdict.</summary>
     public static readonly ElementSequence RetourSequence = new(
-        Required("BerichtCode"),
-        Required("BerichtVersie"),
-        Required("BerichtSubversie"),
-        Required("Afzender"),
-        Required("Ontvanger"),
-        Required("BerichtIdentificatie"),
+    [
+        .. IdentitySlots,
         Required("XsdVersie"),
         Required("IdentificatieRetour"),
         Required("DagtekeningRetour"),
         Optional("XsltVersie"),
         Required("XsdVersieRetour"),
-        Optional("RetourCodes"));
+        Optional("RetourCodes"),
+    ]);
 
     private static readonly ElementSequence Identificatie = new(
         BasisRequired("Identificatie"),

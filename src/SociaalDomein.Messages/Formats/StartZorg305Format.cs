@@ -36,31 +36,23 @@ internal abstract class StartZorg305Format : MessageFormat
         StartZorgClient? client = null;
         if (cursor.Begin("Client", _client))
         {
-            var bsn = cursor.Bsn("Bsn");
-            var geboortedatum = BasisschemaTypes.ReadGeboortedatum(cursor);
-            var producten = new List<StartProduct>();
-            if (cursor.Begin("StartProducten", _producten))
-            {
-                while (cursor.Begin("StartProduct", _product))
-                {
-                    var nummer = BasisschemaTypes.ReadToewijzingNummer(cursor);
-                    var (categorie, code) = BasisschemaTypes.ReadProduct(cursor, CodeLists);
-                    var ingangsdatum = cursor.Date("ToewijzingIngangsdatum");
-                    var begindatum = cursor.Date("Begindatum");
-                    var status = cursor.Code("StatusAanlevering", CodeLists.StatusAanlevering);
-                    producten.Add(new StartProduct(nummer, categorie, code, ingangsdatum, begindatum ?? default, status ?? ""));
-                    ReadRetourCodes(cursor, map);
-                    cursor.End();
-                }
-                cursor.End();
-            }
-            ReadRetourCodes(cursor, map);
+            var read = ReadClientWithProducts(cursor, map, "StartProducten", _producten, _product, ReadProduct);
             cursor.End();
-            client = new StartZorgClient(bsn ?? default, geboortedatum ?? default, producten);
+            client = new StartZorgClient(read.Bsn, read.Geboortedatum, read.Products);
         }
         return IsRetour
             ? new StartZorgRetourMessage(Standard, header, retour!, ToMap(map), client)
             : new StartZorgMessage(Standard, header, client ?? new StartZorgClient(default, default, []));
+    }
+
+    private StartProduct ReadProduct(MessageCursor cursor)
+    {
+        var nummer = BasisschemaTypes.ReadToewijzingNummer(cursor);
+        var (categorie, code) = BasisschemaTypes.ReadProduct(cursor, CodeLists);
+        var ingangsdatum = cursor.Date("ToewijzingIngangsdatum");
+        var begindatum = cursor.Date("Begindatum");
+        var status = cursor.Code("StatusAanlevering", CodeLists.StatusAanlevering);
+        return new StartProduct(nummer, categorie, code, ingangsdatum, begindatum ?? default, status ?? "");
     }
 
     public override void Write(MessageXmlWriter writer, IstdMessage message)
@@ -73,26 +65,14 @@ internal abstract class StartZorg305Format : MessageFormat
         };
         WriteHeader(writer, message.Header, retour);
         if (client is null) return;
-        writer.Start("Client");
-        writer.Value("Bsn", client.Bsn.RevealForPseudonymisation());
-        BasisschemaTypes.WriteGeboortedatum(writer, client.Geboortedatum);
-        BasisschemaTypes.WriteGeslachtEnNaam(writer);
-        writer.Start("StartProducten");
-        for (var i = 0; i < client.Producten.Count; i++)
+        WriteClientWithProducts(writer, client.Bsn, client.Geboortedatum, "StartProducten", _producten, client.Producten, (product, i) =>
         {
-            var product = client.Producten[i];
-            writer.Start("StartProduct");
             if (product.ToewijzingNummer is { } nummer) writer.Value("ToewijzingNummer", nummer);
             BasisschemaTypes.WriteProduct(writer, product.ProductCategorie, product.ProductCode, $"StartProduct {i + 1}");
             if (product.ToewijzingIngangsdatum is { } ingangsdatum) writer.Value("ToewijzingIngangsdatum", ingangsdatum);
             writer.Value("Begindatum", product.Begindatum);
             writer.Value("StatusAanlevering", product.StatusAanlevering);
-            WriteRetourCodes(writer, map, $"/Bericht/Client/StartProducten/StartProduct[{Invariant(i + 1)}]");
-            writer.End();
-        }
-        writer.End();
-        WriteRetourCodes(writer, map, "/Bericht/Client");
-        writer.End();
+        }, map);
     }
 }
 

@@ -38,33 +38,25 @@ internal abstract class StopZorg307Format : MessageFormat
         StopZorgClient? client = null;
         if (cursor.Begin("Client", _client))
         {
-            var bsn = cursor.Bsn("Bsn");
-            var geboortedatum = BasisschemaTypes.ReadGeboortedatum(cursor);
-            var producten = new List<StopProduct>();
-            if (cursor.Begin("StopProducten", _producten))
-            {
-                while (cursor.Begin("StopProduct", _product))
-                {
-                    var nummer = BasisschemaTypes.ReadToewijzingNummer(cursor);
-                    var (categorie, code) = BasisschemaTypes.ReadProduct(cursor, CodeLists);
-                    var ingangsdatum = cursor.Date("ToewijzingIngangsdatum");
-                    var begindatum = cursor.Date("Begindatum");
-                    var reden = cursor.Code("RedenBeeindiging", CodeLists.RedenBeeindiging);
-                    var einddatum = cursor.Date("Einddatum");
-                    var status = cursor.Code("StatusAanlevering", CodeLists.StatusAanlevering);
-                    producten.Add(new StopProduct(nummer, categorie, code, ingangsdatum, begindatum ?? default, reden ?? "", einddatum ?? default, status ?? ""));
-                    ReadRetourCodes(cursor, map);
-                    cursor.End();
-                }
-                cursor.End();
-            }
-            ReadRetourCodes(cursor, map);
+            var read = ReadClientWithProducts(cursor, map, "StopProducten", _producten, _product, ReadProduct);
             cursor.End();
-            client = new StopZorgClient(bsn ?? default, geboortedatum ?? default, producten);
+            client = new StopZorgClient(read.Bsn, read.Geboortedatum, read.Products);
         }
         return IsRetour
             ? new StopZorgRetourMessage(Standard, header, retour!, ToMap(map), client)
             : new StopZorgMessage(Standard, header, client ?? new StopZorgClient(default, default, []));
+    }
+
+    private StopProduct ReadProduct(MessageCursor cursor)
+    {
+        var nummer = BasisschemaTypes.ReadToewijzingNummer(cursor);
+        var (categorie, code) = BasisschemaTypes.ReadProduct(cursor, CodeLists);
+        var ingangsdatum = cursor.Date("ToewijzingIngangsdatum");
+        var begindatum = cursor.Date("Begindatum");
+        var reden = cursor.Code("RedenBeeindiging", CodeLists.RedenBeeindiging);
+        var einddatum = cursor.Date("Einddatum");
+        var status = cursor.Code("StatusAanlevering", CodeLists.StatusAanlevering);
+        return new StopProduct(nummer, categorie, code, ingangsdatum, begindatum ?? default, reden ?? "", einddatum ?? default, status ?? "");
     }
 
     public override void Write(MessageXmlWriter writer, IstdMessage message)
@@ -77,15 +69,8 @@ internal abstract class StopZorg307Format : MessageFormat
         };
         WriteHeader(writer, message.Header, retour);
         if (client is null) return;
-        writer.Start("Client");
-        writer.Value("Bsn", client.Bsn.RevealForPseudonymisation());
-        BasisschemaTypes.WriteGeboortedatum(writer, client.Geboortedatum);
-        BasisschemaTypes.WriteGeslachtEnNaam(writer);
-        writer.Start("StopProducten");
-        for (var i = 0; i < client.Producten.Count; i++)
+        WriteClientWithProducts(writer, client.Bsn, client.Geboortedatum, "StopProducten", _producten, client.Producten, (product, i) =>
         {
-            var product = client.Producten[i];
-            writer.Start("StopProduct");
             if (product.ToewijzingNummer is { } nummer) writer.Value("ToewijzingNummer", nummer);
             BasisschemaTypes.WriteProduct(writer, product.ProductCategorie, product.ProductCode, $"StopProduct {i + 1}");
             if (product.ToewijzingIngangsdatum is { } ingangsdatum) writer.Value("ToewijzingIngangsdatum", ingangsdatum);
@@ -93,12 +78,7 @@ internal abstract class StopZorg307Format : MessageFormat
             writer.Value("RedenBeeindiging", product.RedenBeeindiging);
             writer.Value("Einddatum", product.Einddatum);
             writer.Value("StatusAanlevering", product.StatusAanlevering);
-            WriteRetourCodes(writer, map, $"/Bericht/Client/StopProducten/StopProduct[{Invariant(i + 1)}]");
-            writer.End();
-        }
-        writer.End();
-        WriteRetourCodes(writer, map, "/Bericht/Client");
-        writer.End();
+        }, map);
     }
 }
 

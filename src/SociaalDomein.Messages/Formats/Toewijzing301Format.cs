@@ -61,31 +61,13 @@ internal abstract class Toewijzing301Format : MessageFormat
         ToewijzingClient? client = null;
         if (cursor.Begin("Client", _client))
         {
-            client = ReadClient(cursor, map);
+            var read = ReadClientWithProducts(cursor, map, "ToegewezenProducten", _producten, _product, ReadProduct);
             cursor.End();
+            client = new ToewijzingClient(read.Bsn, read.Geboortedatum, read.Products);
         }
         return IsRetour
             ? new ToewijzingRetourMessage(Standard, header, retour!, ToMap(map), client)
             : new ToewijzingMessage(Standard, header, client is null ? [] : [client]);
-    }
-
-    private ToewijzingClient ReadClient(MessageCursor cursor, List<KeyValuePair<string, IReadOnlyList<string>>>? map)
-    {
-        var bsn = cursor.Bsn("Bsn");
-        var geboortedatum = BasisschemaTypes.ReadGeboortedatum(cursor);
-        var producten = new List<ToegewezenProduct>();
-        if (cursor.Begin("ToegewezenProducten", _producten))
-        {
-            while (cursor.Begin("ToegewezenProduct", _product))
-            {
-                producten.Add(ReadProduct(cursor));
-                ReadRetourCodes(cursor, map);
-                cursor.End();
-            }
-            cursor.End();
-        }
-        ReadRetourCodes(cursor, map);
-        return new ToewijzingClient(bsn ?? default, geboortedatum ?? default, producten);
     }
 
     private ToegewezenProduct ReadProduct(MessageCursor cursor)
@@ -138,35 +120,23 @@ internal abstract class Toewijzing301Format : MessageFormat
         if (client is not null) WriteClient(writer, client, map);
     }
 
-    private void WriteClient(MessageXmlWriter writer, ToewijzingClient client, RetourCodeMap? map)
-    {
-        writer.Start("Client");
-        writer.Value("Bsn", client.Bsn.RevealForPseudonymisation());
-        BasisschemaTypes.WriteGeboortedatum(writer, client.Geboortedatum);
-        BasisschemaTypes.WriteGeslachtEnNaam(writer);
-        // Required contact data we do not model: one contact of type 01 (BRP address) without an address.
-        writer.Start("Contactgegevens");
-        writer.Start("Contact");
-        writer.Value("Soort", "01");
-        if (IsRetour) writer.RetourCodes([Validation.StandardRetourCodes.GeenOpmerking]);
-        writer.End();
-        writer.End();
-        writer.Start("ToegewezenProducten");
-        for (var i = 0; i < client.Producten.Count; i++)
-        {
-            WriteProduct(writer, client.Producten[i]);
-            WriteRetourCodes(writer, map, $"/Bericht/Client/ToegewezenProducten/ToegewezenProduct[{Invariant(i + 1)}]");
-            writer.End();
-        }
-        writer.End();
-        WriteRetourCodes(writer, map, "/Bericht/Client");
-        writer.End();
-    }
+    private void WriteClient(MessageXmlWriter writer, ToewijzingClient client, RetourCodeMap? map) =>
+        WriteClientWithProducts(writer, client.Bsn, client.Geboortedatum, "ToegewezenProducten", _producten, client.Producten,
+            (product, _) => WriteProduct(writer, product), map,
+            writeBeforeProducts: () =>
+            {
+                // Required contact data we do not model: one contact of type 01 (BRP address) without an address.
+                writer.Start("Contactgegevens");
+                writer.Start("Contact");
+                writer.Value("Soort", "01");
+                if (IsRetour) writer.RetourCodes([Validation.StandardRetourCodes.GeenOpmerking]);
+                writer.End();
+                writer.End();
+            });
 
-    /// <summary>Writes ToegewezenProduct's children; the caller closes it (after the retourcodes of a 302).</summary>
+    /// <summary>Writes the children of ToegewezenProduct.</summary>
     private static void WriteProduct(MessageXmlWriter writer, ToegewezenProduct product)
     {
-        writer.Start("ToegewezenProduct");
         writer.Value("ToewijzingNummer", product.ToewijzingNummer);
         if (product.ReferentieAanbieder is { } referentie) writer.Value("ReferentieAanbieder", referentie);
         BasisschemaTypes.WriteProduct(writer, product.ProductCategorie, product.ProductCode, $"Allocation {product.ToewijzingNummer}");

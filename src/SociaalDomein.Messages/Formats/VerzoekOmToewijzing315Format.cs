@@ -47,23 +47,10 @@ internal abstract class VerzoekOmToewijzing315Format : MessageFormat
         VerzoekOmToewijzingClient? client = null;
         if (cursor.Begin("Client", _client))
         {
-            var bsn = cursor.Bsn("Bsn");
-            var geboortedatum = BasisschemaTypes.ReadGeboortedatum(cursor);
-            var gezagsdrager = Standard == Standard.IJw ? cursor.Code("GezagsdragerBekend", CodeLists.JaNee) : null;
-            var producten = new List<AangevraagdProduct>();
-            if (cursor.Begin("AangevraagdeProducten", _producten))
-            {
-                while (cursor.Begin("AangevraagdProduct", _product))
-                {
-                    producten.Add(ReadProduct(cursor));
-                    ReadRetourCodes(cursor, map);
-                    cursor.End();
-                }
-                cursor.End();
-            }
-            ReadRetourCodes(cursor, map);
+            var read = ReadClientWithProducts(cursor, map, "AangevraagdeProducten", _producten, _product, ReadProduct,
+                readExtra: Standard == Standard.IJw ? c => c.Code("GezagsdragerBekend", CodeLists.JaNee) : null);
             cursor.End();
-            client = new VerzoekOmToewijzingClient(bsn ?? default, geboortedatum ?? default, gezagsdrager, producten);
+            client = new VerzoekOmToewijzingClient(read.Bsn, read.Geboortedatum, read.Extra, read.Products);
         }
         return IsRetour
             ? new VerzoekOmToewijzingRetourMessage(Standard, header, retour!, ToMap(map), client)
@@ -108,20 +95,8 @@ internal abstract class VerzoekOmToewijzing315Format : MessageFormat
         };
         WriteHeader(writer, message.Header, retour);
         if (client is null) return;
-        writer.Start("Client");
-        writer.Value("Bsn", client.Bsn.RevealForPseudonymisation());
-        BasisschemaTypes.WriteGeboortedatum(writer, client.Geboortedatum);
-        BasisschemaTypes.WriteGeslachtEnNaam(writer);
-        if (client.GezagsdragerBekend is { } gezagsdrager)
+        WriteClientWithProducts(writer, client.Bsn, client.Geboortedatum, "AangevraagdeProducten", _producten, client.Producten, (product, i) =>
         {
-            if (Standard != Standard.IJw) throw new ArgumentException("GezagsdragerBekend exists only in iJw.", nameof(message));
-            writer.Value("GezagsdragerBekend", gezagsdrager);
-        }
-        writer.Start("AangevraagdeProducten");
-        for (var i = 0; i < client.Producten.Count; i++)
-        {
-            var product = client.Producten[i];
-            writer.Start("AangevraagdProduct");
             writer.Value("ReferentieAanbieder", product.ReferentieAanbieder);
             if (product.BeschikkingNummer is { } beschikking) writer.Value("BeschikkingNummer", beschikking);
             BasisschemaTypes.WriteProduct(writer, product.ProductCategorie, product.ProductCode, $"AangevraagdProduct {i + 1}");
@@ -135,12 +110,12 @@ internal abstract class VerzoekOmToewijzing315Format : MessageFormat
             if (product.Verwijzer.ZorgverlenerCode is { } zorgverlener) writer.BasisValue("ZorgverlenerCode", zorgverlener);
             writer.End();
             if (product.Raamcontract is { } raamcontract) writer.Value("Raamcontract", raamcontract);
-            WriteRetourCodes(writer, map, $"/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[{Invariant(i + 1)}]");
-            writer.End();
-        }
-        writer.End();
-        WriteRetourCodes(writer, map, "/Bericht/Client");
-        writer.End();
+        }, map, writeBeforeProducts: () =>
+        {
+            if (client.GezagsdragerBekend is not { } gezagsdrager) return;
+            if (Standard != Standard.IJw) throw new ArgumentException("GezagsdragerBekend exists only in iJw.", nameof(message));
+            writer.Value("GezagsdragerBekend", gezagsdrager);
+        });
     }
 }
 
