@@ -198,6 +198,19 @@ public static class MessageGenerators
         public ImmutableEntries Add(string path, IReadOnlyList<string> codes) => new([.. Items, new(path, codes)]);
     }
 
+    /// <summary>The parts of a retour message: copied header, retour header, an optional repeated body and its retourcodes.</summary>
+    private static Gen<(MessageHeader Header, RetourHeader Retour, RetourCodeMap Map, T? Body)> RetourParts<T>(
+        Standard standard, MessageType type, bool afzenderIsMunicipality, Gen<T> body, Func<T, IEnumerable<string>> classPaths) where T : class =>
+        from header in Header(standard, type, afzenderIsMunicipality)
+        from retour in RetourHeader(legacy: false)
+        from repeated in Maybe(body)
+        from map in Map(repeated is null ? [] : classPaths(repeated))
+        select (header, retour, map, repeated);
+
+    /// <summary>Class paths of a client with products: each product, then the client.</summary>
+    private static IEnumerable<string> ClientPaths<T>(string list, string product, IReadOnlyList<T> products) =>
+        [.. products.Select((_, i) => $"/Bericht/Client/{list}/{product}[{i + 1}]"), "/Bericht/Client"];
+
     private static Gen<Omvang> Omvang(StandardCodeLists codes) =>
         from volume in Gen.Choose(0, 1_000_000)
         from eenheid in Code(codes.Eenheid)
@@ -244,12 +257,8 @@ public static class MessageGenerators
         select new ToewijzingMessage(standard, header, [client]);
 
     private static Gen<ToewijzingRetourMessage> ToewijzingRetour(Standard standard) =>
-        from header in Header(standard, MessageType.ToewijzingRetour302, afzenderIsMunicipality: true)
-        from retour in RetourHeader(legacy: false)
-        from client in Maybe(ToewijzingClient(standard))
-        from map in Map(client is null ? [] :
-            [.. client.Producten.Select((_, i) => $"/Bericht/Client/ToegewezenProducten/ToegewezenProduct[{i + 1}]"), "/Bericht/Client"])
-        select new ToewijzingRetourMessage(standard, header, retour, map, client);
+        RetourParts(standard, MessageType.ToewijzingRetour302, afzenderIsMunicipality: true, ToewijzingClient(standard), c => ClientPaths("ToegewezenProducten", "ToegewezenProduct", c.Producten))
+            .Select(p => new ToewijzingRetourMessage(standard, p.Header, p.Retour, p.Map, p.Body));
 
     // ---------------------------------------------------------------- 305/306, 307/308
 
@@ -275,12 +284,8 @@ public static class MessageGenerators
         select new StartZorgMessage(standard, header, client);
 
     private static Gen<StartZorgRetourMessage> StartZorgRetour(Standard standard) =>
-        from header in Header(standard, MessageType.StartZorgRetour306, afzenderIsMunicipality: false)
-        from retour in RetourHeader(legacy: false)
-        from client in Maybe(StartZorgClient(standard))
-        from map in Map(client is null ? [] :
-            [.. client.Producten.Select((_, i) => $"/Bericht/Client/StartProducten/StartProduct[{i + 1}]"), "/Bericht/Client"])
-        select new StartZorgRetourMessage(standard, header, retour, map, client);
+        RetourParts(standard, MessageType.StartZorgRetour306, afzenderIsMunicipality: false, StartZorgClient(standard), c => ClientPaths("StartProducten", "StartProduct", c.Producten))
+            .Select(p => new StartZorgRetourMessage(standard, p.Header, p.Retour, p.Map, p.Body));
 
     private static Gen<StopZorgClient> StopZorgClient(Standard standard)
     {
@@ -306,12 +311,8 @@ public static class MessageGenerators
         select new StopZorgMessage(standard, header, client);
 
     private static Gen<StopZorgRetourMessage> StopZorgRetour(Standard standard) =>
-        from header in Header(standard, MessageType.StopZorgRetour308, afzenderIsMunicipality: false)
-        from retour in RetourHeader(legacy: false)
-        from client in Maybe(StopZorgClient(standard))
-        from map in Map(client is null ? [] :
-            [.. client.Producten.Select((_, i) => $"/Bericht/Client/StopProducten/StopProduct[{i + 1}]"), "/Bericht/Client"])
-        select new StopZorgRetourMessage(standard, header, retour, map, client);
+        RetourParts(standard, MessageType.StopZorgRetour308, afzenderIsMunicipality: false, StopZorgClient(standard), c => ClientPaths("StopProducten", "StopProduct", c.Producten))
+            .Select(p => new StopZorgRetourMessage(standard, p.Header, p.Retour, p.Map, p.Body));
 
     // ---------------------------------------------------------------- 315/316, 317/318, 319/320
 
@@ -347,12 +348,8 @@ public static class MessageGenerators
         select new VerzoekOmToewijzingMessage(standard, header, client);
 
     private static Gen<VerzoekOmToewijzingRetourMessage> VerzoekOmToewijzingRetour(Standard standard) =>
-        from header in Header(standard, MessageType.VerzoekOmToewijzingRetour316, afzenderIsMunicipality: false)
-        from retour in RetourHeader(legacy: false)
-        from client in Maybe(VerzoekOmToewijzingClient(standard))
-        from map in Map(client is null ? [] :
-            [.. client.Producten.Select((_, i) => $"/Bericht/Client/AangevraagdeProducten/AangevraagdProduct[{i + 1}]"), "/Bericht/Client"])
-        select new VerzoekOmToewijzingRetourMessage(standard, header, retour, map, client);
+        RetourParts(standard, MessageType.VerzoekOmToewijzingRetour316, afzenderIsMunicipality: false, VerzoekOmToewijzingClient(standard), c => ClientPaths("AangevraagdeProducten", "AangevraagdProduct", c.Producten))
+            .Select(p => new VerzoekOmToewijzingRetourMessage(standard, p.Header, p.Retour, p.Map, p.Body));
 
     private static Gen<VerzoekOmWijziging> Verzoek(Standard standard)
     {
@@ -384,18 +381,17 @@ public static class MessageGenerators
         select new VerzoekOmWijzigingMessage(standard, header, verzoek);
 
     private static Gen<VerzoekOmWijzigingRetourMessage> VerzoekOmWijzigingRetour(Standard standard) =>
-        from header in Header(standard, MessageType.VerzoekOmWijzigingRetour318, afzenderIsMunicipality: false)
-        from retour in RetourHeader(legacy: false)
-        from verzoek in Maybe(Verzoek(standard))
-        from map in Map(verzoek is null ? [] :
-        [
-            .. verzoek.OngewijzigdeProducten.Select((_, i) => $"/Bericht/Client/Verzoek/OngewijzigdeProducten/OngewijzigdProduct[{i + 1}]"),
-            .. verzoek.TeWijzigenProducten.Select((_, i) => $"/Bericht/Client/Verzoek/TeWijzigenProducten/TeWijzigenProduct[{i + 1}]"),
-            .. verzoek.NieuweProducten.Select((_, i) => $"/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct[{i + 1}]"),
-            "/Bericht/Client/Verzoek",
-            "/Bericht/Client",
-        ])
-        select new VerzoekOmWijzigingRetourMessage(standard, header, retour, map, verzoek);
+        RetourParts(standard, MessageType.VerzoekOmWijzigingRetour318, afzenderIsMunicipality: false, Verzoek(standard), VerzoekPaths)
+            .Select(p => new VerzoekOmWijzigingRetourMessage(standard, p.Header, p.Retour, p.Map, p.Body));
+
+    private static IEnumerable<string> VerzoekPaths(VerzoekOmWijziging verzoek) =>
+    [
+        .. verzoek.OngewijzigdeProducten.Select((_, i) => $"/Bericht/Client/Verzoek/OngewijzigdeProducten/OngewijzigdProduct[{i + 1}]"),
+        .. verzoek.TeWijzigenProducten.Select((_, i) => $"/Bericht/Client/Verzoek/TeWijzigenProducten/TeWijzigenProduct[{i + 1}]"),
+        .. verzoek.NieuweProducten.Select((_, i) => $"/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct[{i + 1}]"),
+        "/Bericht/Client/Verzoek",
+        "/Bericht/Client",
+    ];
 
     private static Gen<Antwoord> AntwoordBody(Standard standard)
     {
@@ -413,12 +409,8 @@ public static class MessageGenerators
         select new AntwoordMessage(standard, header, antwoord);
 
     private static Gen<AntwoordRetourMessage> AntwoordRetour(Standard standard) =>
-        from header in Header(standard, MessageType.AntwoordRetour320, afzenderIsMunicipality: true)
-        from retour in RetourHeader(legacy: false)
-        from antwoord in Maybe(AntwoordBody(standard))
-        from map in Map(antwoord is null ? [] :
-            antwoord.WoonplaatsbeginselGemeente is null ? ["/Bericht/Antwoord"] : ["/Bericht/Antwoord/Woonplaatsbeginsel", "/Bericht/Antwoord"])
-        select new AntwoordRetourMessage(standard, header, retour, map, antwoord);
+        RetourParts(standard, MessageType.AntwoordRetour320, afzenderIsMunicipality: true, AntwoordBody(standard), a => a.WoonplaatsbeginselGemeente is null ? ["/Bericht/Antwoord"] : ["/Bericht/Antwoord/Woonplaatsbeginsel", "/Bericht/Antwoord"])
+            .Select(p => new AntwoordRetourMessage(standard, p.Header, p.Retour, p.Map, p.Body));
 
     // ---------------------------------------------------------------- 323/325, 303/304
 
