@@ -21,7 +21,9 @@ public sealed class DeadLetterTests : IDisposable
     {
         var month = new DateOnly(2026, 5, 1);
         var first = Jw.Declaratie323("D-1", new DateOnly(2026, 6, 3), "0268", "12345678", "202605", month, Jw.Debit("R1", 7, "45", "45A03", month, 10, 10_000));
-        var second = Jw.Declaratie323("D-2", new DateOnly(2026, 6, 4), "0268", "12345678", "202605B", month, Jw.Debit("R2", 7, "45", "45A03", month, 2, 10_000));
+        // 2 × € 100 declared as € 250: a rule broken inside a valid message is a signal on the line, not a dead letter.
+        var second = Jw.Declaratie323("D-2", new DateOnly(2026, 6, 4), "0268", "12345678", "202605B", month,
+            Jw.Debit("R2", 7, "45", "45A03", month, 2, 10_000) with { IngediendBedragCents = 25_000 });
         var broken = RemoveElement(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(first).Replace("D-1", "D-X")), "DeclaratieNummer");
         var files = new[] { ("1.xml", first), ("2.xml", broken), ("3.xml", second) }
             .Select(f => { var path = Path.Combine(_work.FullName, f.Item1); File.WriteAllBytes(path, f.Item2); return path; }).ToList();
@@ -34,7 +36,8 @@ public sealed class DeadLetterTests : IDisposable
 
         var report = await session.BuildReportAsync();
         Assert.Equal((2L, 1L), (report.Messages.Accepted, report.Messages.DeadLettered));
-        Assert.Equal(120_000, Assert.Single(report.Totals).DeclaredCents);
+        Assert.Equal(125_000, Assert.Single(report.Totals).DeclaredCents);
+        Assert.Contains(new ReportSignalCount("0268", "12345678", "9346", 1), report.Signals);
 
         var deadLetter = Assert.Single(TopicReader.ReadAll(infrastructure.Kafka.BootstrapServers, Topics.DeadLetter, expected: 1));
         Assert.Equal(broken, deadLetter.Message.Value);
@@ -44,7 +47,7 @@ public sealed class DeadLetterTests : IDisposable
         Assert.Equal(published[1].Partition.Value.ToString(), Header(deadLetter, DeadLetterHeaders.SourcePartition));
         Assert.Equal(published[1].Offset.Value.ToString(), Header(deadLetter, DeadLetterHeaders.SourceOffset));
 
-        // 100 000 of 100 000: the ceiling is reached; every threshold fires once and is on the alert topic, without a BSN.
+        // 100 000 of 100 000 after the first message: the ceiling is reached; every threshold fires once and is on the alert topic, without a BSN.
         var alerts = TopicReader.ReadAll(infrastructure.Kafka.BootstrapServers, Topics.Alerts, expected: 3);
         Assert.Equal([75, 90, 100], alerts.Select(a => AlertMessage.FromJson(a.Message.Value)!.ThresholdPercent!.Value).Order());
         Assert.All(alerts, a => Assert.DoesNotContain(Jw.TestBsn, Encoding.UTF8.GetString(a.Message.Value)));

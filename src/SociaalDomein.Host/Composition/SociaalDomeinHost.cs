@@ -129,7 +129,7 @@ public static class SociaalDomeinHost
     private static void AddHttp(WebApplicationBuilder builder, HttpOptions http, HostRoles roles)
     {
         builder.WebHost.UseKestrelCore().UseUrls([.. http.EffectiveUrls]);
-        builder.Services.AddSociaalDomeinHttp(roles);
+        builder.Services.AddSociaalDomeinHttp(builder.Configuration, roles);
     }
 
     private static IPAddress AdvertisedAddress(OrleansOptions orleans) =>

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SociaalDomein.Api;
 using OpenTelemetry.Exporter;
 using SociaalDomein.Host.Composition;
 using SociaalDomein.Host.Health;
@@ -16,10 +18,11 @@ public static class SociaalDomeinEndpoints
     public const string MetricsPath = "/metrics";
 
     /// <summary>Services the HTTP surface needs (routing; the API's own services on api hosts).</summary>
-    public static IServiceCollection AddSociaalDomeinHttp(this IServiceCollection services, HostRoles roles)
+    public static IServiceCollection AddSociaalDomeinHttp(this IServiceCollection services, IConfiguration configuration, HostRoles roles)
     {
         services.AddRouting();
-        if (roles.HasFlag(HostRoles.Api)) AddApi(services);
+        // API keys, roles, problem details, OpenAPI and the dashboard's queries (section "Api").
+        if (roles.HasFlag(HostRoles.Api)) services.AddSociaalDomeinApi(configuration);
         return services;
     }
 
@@ -28,20 +31,7 @@ public static class SociaalDomeinEndpoints
     {
         app.MapSociaalDomeinHealth();
         if (telemetry.PrometheusEndpoint) app.MapPrometheusScrapingEndpoint(MetricsPath);
-        if (roles.HasFlag(HostRoles.Api)) MapApi(app);
+        if (roles.HasFlag(HostRoles.Api)) app.MapSociaalDomeinApi();
         return app;
     }
-
-    /// <summary>
-    /// Seam for the business API (issue 6): register what its endpoints need, e.g. <c>services.AddSociaalDomeinApi()</c>
-    /// from SociaalDomein.Api. Runs on hosts with the api role only.
-    /// </summary>
-    private static void AddApi(IServiceCollection services) => _ = services;
-
-    /// <summary>
-    /// Seam for the business API (issue 6): map its endpoints, e.g. <c>endpoints.MapSociaalDomeinApi()</c> from
-    /// SociaalDomein.Api (a MapGroup per resource under /api, the dashboard). Runs on hosts with the api role only; the
-    /// API's HTTP spans and metrics are recorded by the host's ASP.NET Core instrumentation already.
-    /// </summary>
-    private static void MapApi(IEndpointRouteBuilder endpoints) => _ = endpoints;
 }

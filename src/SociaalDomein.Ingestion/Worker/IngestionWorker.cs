@@ -255,9 +255,11 @@ public sealed class IngestionWorker(
         IngestionTelemetry.MessagesConsumed.Add(1, sniffed.StandardTag, sniffed.TypeTag);
 
         Messages.Model.IstdMessage message;
+        IReadOnlyList<Messages.Validation.LineFinding> findings;
         try
         {
-            message = MessageReader.Read(record.Message.Value ?? [], source.ToString());
+            var read = MessageReader.ReadAndValidate(record.Message.Value ?? [], source.ToString());
+            (message, findings) = (read.Message, read.Findings);
         }
         catch (InvalidMessageException invalid)
         {
@@ -283,6 +285,7 @@ public sealed class IngestionWorker(
         activity?.SetTag(IngestionTelemetry.Tags.MessageType, kind.Type);
         activity?.SetTag(IngestionTelemetry.Tags.Outcome, IngestionTelemetry.Outcomes.Accepted);
         var lines = await router.RouteAsync(message, source, cancellationToken);
+        await router.RecordFindingsAsync(message, findings, cancellationToken);
         await messageLog.RecordAcceptedAsync(source, message.Key.ToString(), message.Standard.ToString(), (int)message.Type,
             message.MunicipalityCode, message.ProviderAgb, lines, cancellationToken);
         activity?.SetTag("sd.lines", lines);

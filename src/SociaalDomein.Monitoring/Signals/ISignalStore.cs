@@ -13,6 +13,9 @@ public interface ISignalStore
     Task ReplaceAllocationSignalsAsync(ContractKey contract, Standard standard, IReadOnlyCollection<string> referentieNummers,
         IReadOnlyList<LineSignal> current, CancellationToken cancellationToken = default);
 
+    /// <summary>Records findings of the within-message rules (level 2); a finding already recorded is left as it is.</summary>
+    Task RecordMessageFindingsAsync(IReadOnlyList<LineSignal> findings, CancellationToken cancellationToken = default);
+
     /// <summary>Open signals per provider, municipality and rule.</summary>
     Task<IReadOnlyList<SignalCount>> CountOpenAsync(CancellationToken cancellationToken = default);
 

@@ -61,6 +61,25 @@ public sealed class PostgresSignalStore(NpgsqlDataSource dataSource) : ISignalSt
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task RecordMessageFindingsAsync(IReadOnlyList<LineSignal> findings, CancellationToken cancellationToken = default)
+    {
+        if (findings.Count == 0) return;
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO line_signals (provider_agb, standard, referentie_nummer, rule, message_id, municipality_code, toewijzing_nummer, explanation)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[])
+            ON CONFLICT DO NOTHING
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = findings.Select(f => f.ProviderAgb).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = findings.Select(f => f.Standard.Code()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = findings.Select(f => f.ReferentieNummer).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = findings.Select(f => f.Rule).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = findings.Select(f => f.MessageId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = findings.Select(f => f.MunicipalityCode).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = findings.Select(f => f.ToewijzingNummer).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = findings.Select(f => f.Explanation).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<SignalCount>> CountOpenAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
