@@ -16,8 +16,11 @@ internal static class Jw
         new(referentie, null, 1001, "45", "45A03", month, month.AddMonths(1).AddDays(-1), hours, "04", tariffCents, hours * tariffCents, DebetCredit.Debet);
 
     public static byte[] Declaratie323(string id, DateOnly dagtekening, DateOnly month, params Prestatie[] prestaties) =>
+        Declaratie323(Nijmegen, id, dagtekening, month, prestaties);
+
+    public static byte[] Declaratie323(string municipality, string id, DateOnly dagtekening, DateOnly month, params Prestatie[] prestaties) =>
         MessageWriter.Write(new DeclaratieMessage(Standard.IJw,
-            new MessageHeader(490, 3, 2, ZorgA, Nijmegen, id, dagtekening, "1.2.0", "1.2.0"),
+            new MessageHeader(490, 3, 2, ZorgA, municipality, id, dagtekening, "1.2.0", "1.2.0"),
             id.Replace("-", "", StringComparison.Ordinal), month, month.AddMonths(1).AddDays(-1), dagtekening, prestaties.Sum(p => p.SignedAmountCents),
             [new DeclaratieClient(Bsn(), prestaties)]));
 

@@ -68,6 +68,21 @@ public sealed class MetricsTests(ObservedPipeline pipeline)
                                            || l.Contains("pseudonym", StringComparison.OrdinalIgnoreCase) || l.Contains("message_id", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public void The_provisioned_Grafana_dashboard_queries_only_metrics_the_host_exposes()
+    {
+        using var dashboard = System.Text.Json.JsonDocument.Parse(Repository.Read("deploy/grafana/dashboards/sociaaldomein.json"));
+        var expressions = dashboard.RootElement.GetProperty("panels").EnumerateArray()
+            .SelectMany(p => p.GetProperty("targets").EnumerateArray()).Select(t => t.GetProperty("expr").GetString()!).ToList();
+        // Label names appear in "by (...)" groups; what is left that looks like one of ours is a metric name.
+        var queried = expressions.Select(e => System.Text.RegularExpressions.Regex.Replace(e, @"by \([^)]*\)", ""))
+            .SelectMany(e => System.Text.RegularExpressions.Regex.Matches(e, @"\b(sd|orleans)_[a-z0-9_]+").Select(m => m.Value)).ToHashSet();
+        var exposed = Parse(pipeline.MetricsAfter).Select(s => s.Name).ToHashSet();
+
+        Assert.True(queried.Count >= 9, string.Join(", ", queried));
+        Assert.All(queried, name => Assert.Contains(name, exposed));
+    }
+
     private double Delta(string name, params (string Label, string Value)[] labels) =>
         Sum(pipeline.MetricsAfter, name, labels) - Sum(pipeline.MetricsBefore, name, labels);
 }

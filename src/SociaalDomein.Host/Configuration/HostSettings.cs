@@ -31,7 +31,18 @@ public sealed record HostSettings(
     public static HostSettings Read(IConfiguration configuration)
     {
         var failures = new List<string>();
-        failures.AddRange(CheckShapes(configuration));
+        var shapeErrors = CheckShapes(configuration).ToList();
+        failures.AddRange(shapeErrors.Select(e => e.Failure));
+        if (shapeErrors.Count > 0)
+        {
+            // Bind the rest as if the unusable values were not there, so every other setting is still checked.
+            var unusable = shapeErrors.Select(e => e.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(configuration.AsEnumerable().Where(entry => entry.Value is not null && !unusable.Contains(entry.Key)))
+                .Build();
+        }
+        if (configuration["Orleans:Clustering"] is not null)
+            failures.Add("Orleans:Clustering is read by Orleans itself as the name of a clustering provider; use Orleans:Membership (localhost or postgres).");
         foreach (var unknown in SettingsCatalog.UnknownKeys(configuration))
         {
             var closest = SettingsCatalog.ClosestTo(unknown);
@@ -118,26 +129,26 @@ public sealed record HostSettings(
     }
 
     /// <summary>Values that cannot become their setting's type, and lists given as one value, named with what they should be.</summary>
-    private static IEnumerable<string> CheckShapes(IConfiguration configuration)
+    private static IEnumerable<(string Key, string Failure)> CheckShapes(IConfiguration configuration)
     {
         foreach (var setting in SettingsCatalog.All)
         {
-            if (setting.Path == SettingsCatalog.LoggingPrefix) continue;
+            if (setting.Shape == SettingShape.Map) continue;
             var value = configuration[setting.Path];
             if (setting.Shape == SettingShape.List)
             {
                 if (!string.IsNullOrEmpty(value))
-                    yield return $"{setting.Path} is a list: give one value per index, {setting.Path}:0, {setting.Path}:1, ... " +
-                                 $"(as environment variables {setting.EnvironmentVariable}__0, {setting.EnvironmentVariable}__1, ...).";
+                    yield return (setting.Path, $"{setting.Path} is a list: give one value per index, {setting.Path}:0, {setting.Path}:1, ... " +
+                                 $"(as environment variables {setting.EnvironmentVariable}__0, {setting.EnvironmentVariable}__1, ...).");
                 var itemType = setting.ValueType.GetGenericArguments()[0];
                 foreach (var item in configuration.GetSection(setting.Path).GetChildren())
                 {
-                    if (item.Value is not null && Explain(item.Path, item.Value, itemType) is { } itemError) yield return itemError;
+                    if (item.Value is not null && Explain(item.Path, item.Value, itemType) is { } itemError) yield return (item.Path, itemError);
                 }
                 continue;
             }
             if (setting.Shape == SettingShape.Value && value is not null && Explain(setting.Path, value, setting.ValueType) is { } error)
-                yield return error;
+                yield return (setting.Path, error);
         }
     }
 

@@ -21,7 +21,9 @@ public static class SettingsCatalog
     public static string PostgresConnectionString => $"ConnectionStrings:{SociaalDomeinHost.PostgresConnectionStringName}";
 
     /// <summary>Logging levels, bound by the logging builder: <c>Logging:LogLevel:Default</c>, <c>Logging:LogLevel:Npgsql</c>, ...</summary>
-    public const string LoggingPrefix = "Logging";
+    public const string LogLevels = "Logging:LogLevel";
+
+    private const string LoggingSection = "Logging";
 
     /// <summary>The options classes the host binds, with their sections.</summary>
     public static IReadOnlyList<(string Section, Type Options)> Sections { get; } =
@@ -49,8 +51,9 @@ public static class SettingsCatalog
     public static Setting? Find(string key)
     {
         var segments = key.Split(ConfigurationPath.KeyDelimiter);
-        if (segments.Length > 1 && string.Equals(segments[0], LoggingPrefix, StringComparison.OrdinalIgnoreCase))
-            return All.First(s => s.Shape == SettingShape.Map && s.Path == LoggingPrefix);
+        // The whole Logging section goes to the logging builder (levels, console formatter options).
+        if (segments.Length > 1 && string.Equals(segments[0], LoggingSection, StringComparison.OrdinalIgnoreCase))
+            return All.First(s => s.Path == LogLevels);
         foreach (var setting in All)
         {
             var path = setting.Path.Split(ConfigurationPath.KeyDelimiter);
@@ -91,7 +94,7 @@ public static class SettingsCatalog
         var settings = new List<Setting>
         {
             new(PostgresConnectionString, SettingShape.Value, typeof(string)),
-            new(LoggingPrefix, SettingShape.Map, typeof(string)),
+            new(LogLevels, SettingShape.Map, typeof(string)),
         };
         foreach (var (section, type) in Sections)
         {
@@ -143,4 +146,7 @@ public enum SettingShape
 public sealed record Setting(string Path, SettingShape Shape, Type ValueType)
 {
     public string EnvironmentVariable => Path.Replace(":", "__", StringComparison.Ordinal);
+
+    /// <summary>How the README's table names it: the path, with ":*" for a map.</summary>
+    public string Documented => Shape == SettingShape.Map ? Path + ":*" : Path;
 }
