@@ -33,8 +33,11 @@ public sealed class ReplayCommandTests : IDisposable
         Write(input, "2026-03-04_004_jw323.xml", feb323);
         Write(input, "2026-03-05_005_broken.xml", "<Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw323/schema\"><Header>"u8.ToArray());
         Write(input, "2026-03-06_006_jw323_resent.xml", feb323);
-        Write(input, "2026-04-03_007_jw323.xml", Jw.Declaratie323("D-0003", new DateOnly(2026, 4, 3), Nijmegen, ZorgA, "202603", march,
-            Jw.Credit(r2, "R2C"), Jw.Debit("R3", 1001, "45", "45A03", february, 40, 9_500), Jw.Debit("R4", 1001, "45", "45A03", march, 50, 9_500)));
+        // A correction goes in a declaration for the month it corrects (TR319): credit R2 and declare R3 instead.
+        Write(input, "2026-04-03_007_jw323.xml", Jw.Declaratie323("D-0003", new DateOnly(2026, 4, 3), Nijmegen, ZorgA, "202602C", february,
+            Jw.Credit(r2, "R2C"), Jw.Debit("R3", 1001, "45", "45A03", february, 40, 9_500)));
+        Write(input, "2026-04-03_008_jw323.xml", Jw.Declaratie323("D-0004", new DateOnly(2026, 4, 3), Nijmegen, ZorgA, "202603", march,
+            Jw.Debit("R4", 1001, "45", "45A03", march, 50, 9_500)));
         var ceilings = Path.Combine(_work.FullName, "ceilings.csv");
         File.WriteAllText(ceilings, "municipality,provider,year,ceiling_eur\n0268,12345678,2026,10000.00\n");
         var reportPath = Path.Combine(_work.FullName, "report.json");
@@ -43,7 +46,7 @@ public sealed class ReplayCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, exit);
         var report = PipelineReport.FromJson(File.ReadAllText(reportPath));
-        Assert.Equal(5, report.Messages.Accepted); // 301 + four distinct 323s; the resent 323 has the same identity
+        Assert.Equal(6, report.Messages.Accepted); // 301 + five distinct 323s; the resent 323 has the same identity
         Assert.Equal(1, report.Messages.DeadLettered);
 
         // 380 000 (R1) + 427 500 (R2) − 427 500 (credit R2) + 380 000 (R3) + 475 000 (R4)
