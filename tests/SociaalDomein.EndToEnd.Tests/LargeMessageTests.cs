@@ -19,7 +19,7 @@ public sealed class LargeMessageTests : IDisposable
     {
         var month = new DateOnly(2026, 5, 1);
         var prestaties = Enumerable.Range(1, 25_000)
-            .Select(i => Jw.Debit($"R{i}", 7, "45", "45A03", month, 1 + i % 7, 9_500)).ToArray();
+            .Select(i => Jw.Debit($"R{i}", 1_000 + i % 5_000, "45", "45A03", month, 1 + i % 7, 9_500)).ToArray(); // 5 lines per allocation, as in a real monthly declaration
         var large = Jw.Declaratie323("D1", new DateOnly(2026, 6, 3), "0268", "12345678", "202605", month, prestaties);
         Assert.InRange(large.Length, 15_000_000, MessageReader.MaxMessageBytes);
         var oversize = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(large).Replace("D1<", "D2<") + "<!--" + new string(' ', MessageReader.MaxMessageBytes - large.Length + 10) + "-->");
