@@ -48,6 +48,7 @@ public sealed partial class ComposeFileTests
                 Assert.Equal(OrleansClustering.Postgres, read.Orleans.Membership);
                 Assert.Equal(["http://0.0.0.0:8080"], read.Http.EffectiveUrls);
                 Assert.True(read.Roles.HasFlag(HostRoles.Silo), name);
+                Assert.Equal(read.Roles.HasFlag(HostRoles.Api), settings.ContainsKey("Api:Keys:admin:Key"));
             }
         }
         finally
@@ -119,8 +120,12 @@ public sealed partial class ComposeFileTests
     private static string? Scalar(YamlNode service, string key) =>
         ((YamlMappingNode)service).Children.TryGetValue(key, out var value) ? value.ToString() : null;
 
-    /// <summary>Compose's <c>${NAME:-default}</c> with the default, as on a machine that sets nothing.</summary>
-    private static string WithDefaults(string value) => Interpolation().Replace(value, m => m.Groups["default"].Value);
+    /// <summary>
+    /// Compose's <c>${NAME:-default}</c> with the default, as on a machine that sets nothing, and a required
+    /// <c>${NAME:?message}</c> with a value as long as a generated secret.
+    /// </summary>
+    private static string WithDefaults(string value) => Interpolation().Replace(value, m =>
+        m.Groups["op"].Value.EndsWith('?') ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)) : m.Groups["arg"].Value);
 
     private static YamlMappingNode LoadCompose()
     {
@@ -131,6 +136,6 @@ public sealed partial class ComposeFileTests
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 
-    [GeneratedRegex(@"\$\{[A-Z_]+(:?-(?<default>[^}]*))?\}")]
+    [GeneratedRegex(@"\$\{(?<name>[A-Z_]+)((?<op>:?[-?])(?<arg>[^}]*))?\}")]
     private static partial Regex Interpolation();
 }

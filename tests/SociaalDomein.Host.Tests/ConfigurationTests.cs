@@ -79,6 +79,24 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void API_keys_are_checked_with_the_other_settings_on_a_host_with_the_api_role()
+    {
+        var settings = Valid();
+        settings["Api:Keys:ops:Key"] = "too-short";
+        settings["Api:Keys:ops:Role"] = "boss";
+
+        var error = Assert.Throws<InvalidSettingsException>(() => SociaalDomeinHost.CreateBuilder(Build(settings)));
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("Api:Keys: ", failure, StringComparison.Ordinal);
+        Assert.Contains("Api:Keys:ops:Key is required and must be at least 24 characters", failure, StringComparison.Ordinal);
+        Assert.Contains("Api:Keys:ops:Role must be one of", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("too-short", failure, StringComparison.Ordinal);
+        settings["SociaalDomein:Roles"] = "silo,worker";
+        Assert.NotNull(SociaalDomeinHost.CreateBuilder(Build(settings)));
+    }
+
+    [Fact]
     public void A_silo_only_host_needs_no_Kafka_settings()
     {
         var settings = Valid();

@@ -67,6 +67,19 @@ public sealed record HostSettings(
         var telemetry = Bind<TelemetryOptions>(configuration, TelemetryOptions.Section, failures);
         failures.AddRange(SettingsRules.Check(telemetry));
 
+        if (roles.HasFlag(HostRoles.Api))
+        {
+            try
+            {
+                // The API reads its keys when it is wired; read them here too, so their problems are listed with the rest.
+                SociaalDomein.Api.Security.ApiKeyRegistry.FromConfiguration(configuration.GetSection(SettingsCatalog.ApiKeys));
+            }
+            catch (InvalidOperationException e)
+            {
+                failures.Add($"{SettingsCatalog.ApiKeys}: {e.Message}");
+            }
+        }
+
         if (failures.Count > 0) throw new InvalidSettingsException(failures.Distinct().ToList());
         return new HostSettings(roles, connectionString, host, orleans, http, telemetry, health);
     }
@@ -133,7 +146,7 @@ public sealed record HostSettings(
     {
         foreach (var setting in SettingsCatalog.All)
         {
-            if (setting.Shape == SettingShape.Map) continue;
+            if (setting.Shape is SettingShape.Map or SettingShape.Tree) continue;
             var value = configuration[setting.Path];
             if (setting.Shape == SettingShape.List)
             {

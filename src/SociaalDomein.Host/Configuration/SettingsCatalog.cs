@@ -25,6 +25,9 @@ public static class SettingsCatalog
 
     private const string LoggingSection = "Logging";
 
+    /// <summary>The business API's keys, read by SociaalDomein.Api: <c>Api:Keys:{id}:Key</c>, <c>:Role</c>, <c>:Municipalities</c>.</summary>
+    public const string ApiKeys = SociaalDomein.Api.Security.ApiKeyRegistry.Section;
+
     /// <summary>The options classes the host binds, with their sections.</summary>
     public static IReadOnlyList<(string Section, Type Options)> Sections { get; } =
     [
@@ -65,6 +68,7 @@ public static class SettingsCatalog
                 SettingShape.Value => rest == 0,
                 SettingShape.List => rest == 0 || (rest == 1 && int.TryParse(segments[^1], out var index) && index >= 0),
                 SettingShape.Map => rest == 1 && segments[^1].Length > 0,
+                SettingShape.Tree => rest >= 1,
                 _ => false,
             };
             if (matches) return setting;
@@ -95,6 +99,7 @@ public static class SettingsCatalog
         {
             new(PostgresConnectionString, SettingShape.Value, typeof(string)),
             new(LogLevels, SettingShape.Map, typeof(string)),
+            new(ApiKeys, SettingShape.Tree, typeof(string)),
         };
         foreach (var (section, type) in Sections)
         {
@@ -140,6 +145,9 @@ public enum SettingShape
 
     /// <summary>A map: any name under the path (<c>Kafka:Client:security.protocol</c>).</summary>
     Map,
+
+    /// <summary>Named entries with settings of their own under the path (<c>Api:Keys:ops:Role</c>).</summary>
+    Tree,
 }
 
 /// <param name="Path">The key with ':' between sections ("Kafka:BootstrapServers"); as an environment variable '__' replaces ':'.</param>
@@ -148,5 +156,5 @@ public sealed record Setting(string Path, SettingShape Shape, Type ValueType)
     public string EnvironmentVariable => Path.Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>How the README's table names it: the path, with ":*" for a map.</summary>
-    public string Documented => Shape == SettingShape.Map ? Path + ":*" : Path;
+    public string Documented => Shape is SettingShape.Map or SettingShape.Tree ? Path + ":*" : Path;
 }
