@@ -13,6 +13,9 @@ internal static class DeclarationLineColumns
         geleverd_volume, eenheid, tariff_cents, amount_cents, client_pseudonym, source_topic, source_partition, source_offset
         """;
 
+    /// <summary>Number of columns in <see cref="SelectList"/>: the ordinal of a column selected after it.</summary>
+    public const int ColumnCount = 22;
+
     /// <summary>Reads a row selected with <see cref="SelectList"/>.</summary>
     public static LedgerEntry Read(NpgsqlDataReader reader) => new(reader.GetInt64(0), new DeclarationLine(
         Standard: StandardColumn.Parse(reader.GetString(1)),

@@ -51,11 +51,8 @@ public sealed class CostQueries(NpgsqlDataSource dataSource)
     /// <summary>The ledger lines of one contract and budget year, in ledger order: what a total is made of.</summary>
     public async Task<IReadOnlyList<StoredDeclarationLine>> GetLinesForContractAsync(ContractKey contract, int year, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT seq, stored_at, standard, municipality_code, provider_agb, referentie_nummer, vorig_referentie_nummer,
-                   declaratie_nummer, message_id, dagtekening, toewijzing_nummer, product_categorie, product_code,
-                   period_begin, period_end, geleverd_volume, eenheid, tariff_cents, amount_cents, client_pseudonym,
-                   source_topic, source_partition, source_offset
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {DeclarationLineColumns.SelectList}, stored_at
             FROM declaration_lines
             WHERE municipality_code = $1 AND provider_agb = $2 AND year = $3
             ORDER BY seq
@@ -68,29 +65,8 @@ public sealed class CostQueries(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var line = new DeclarationLine(
-                Standard: StandardColumn.Parse(reader.GetString(2)),
-                MunicipalityCode: reader.GetString(3),
-                ProviderAgb: reader.GetString(4),
-                ReferentieNummer: reader.GetString(5),
-                VorigReferentieNummer: reader.IsDBNull(6) ? null : reader.GetString(6),
-                DeclaratieNummer: reader.GetString(7),
-                MessageId: reader.GetString(8),
-                Dagtekening: reader.GetFieldValue<DateOnly>(9),
-                ToewijzingNummer: reader.GetInt64(10),
-                ProductCategorie: reader.GetString(11),
-                ProductCode: reader.GetString(12),
-                PeriodBegin: reader.GetFieldValue<DateOnly>(13),
-                PeriodEnd: reader.GetFieldValue<DateOnly>(14),
-                GeleverdVolume: reader.GetInt64(15),
-                Eenheid: reader.GetString(16),
-                TariffCents: reader.IsDBNull(17) ? null : reader.GetInt64(17),
-                AmountCents: reader.GetInt64(18),
-                ClientPseudonym: reader.GetString(19),
-                SourceTopic: reader.GetString(20),
-                SourcePartition: reader.GetInt32(21),
-                SourceOffset: reader.GetInt64(22));
-            lines.Add(new StoredDeclarationLine(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), line));
+            var entry = DeclarationLineColumns.Read(reader);
+            lines.Add(new StoredDeclarationLine(entry.Sequence, reader.GetFieldValue<DateTimeOffset>(DeclarationLineColumns.ColumnCount), entry.Line));
         }
         return lines;
     }
