@@ -19,6 +19,12 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<IMessageHandler, DeclaratieHandler>();
         services.AddSingleton<IMessageHandler, ToewijzingHandler>();
+        services.AddSingleton<IMessageHandler, StartZorgHandler>();
+        services.AddSingleton<IMessageHandler, StopZorgHandler>();
+        services.AddSingleton<IMessageHandler, VerzoekOmToewijzingHandler>();
+        services.AddSingleton<IMessageHandler, VerzoekOmWijzigingHandler>();
+        services.AddSingleton<IMessageHandler, AntwoordHandler>();
+        services.AddSingleton<IMessageHandler, DeclaratieAntwoordHandler>();
         services.AddHostedService<IngestionWorker>();
         return services;
     }

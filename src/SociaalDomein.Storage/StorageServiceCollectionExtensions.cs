@@ -3,10 +3,12 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using SociaalDomein.Monitoring.Alerts;
 using SociaalDomein.Monitoring.Ceilings;
+using SociaalDomein.Monitoring.Contracts;
 using SociaalDomein.Monitoring.Ingestion;
 using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Ledger;
 using SociaalDomein.Monitoring.Signals;
+using SociaalDomein.Monitoring.Traffic;
 using SociaalDomein.Storage.Alerts;
 using SociaalDomein.Storage.Ceilings;
 using SociaalDomein.Storage.Ledger;
@@ -45,6 +47,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMessageLog, PostgresMessageLog>();
         services.AddSingleton<IAllocationStore, Allocations.PostgresAllocationStore>();
         services.AddSingleton<ISignalStore, Signals.PostgresSignalStore>();
+        services.AddSingleton<IAwaitedAnswerStore, Traffic.PostgresAwaitedAnswerStore>();
+        services.AddSingleton<IContractDirectory, Traffic.PostgresContractDirectory>();
         services.AddSingleton<CostQueries>();
         return services;
     }

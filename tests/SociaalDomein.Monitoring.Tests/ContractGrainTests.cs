@@ -31,18 +31,29 @@ public sealed class ContractGrainTests(PostgresFixture postgres) : IAsyncLifetim
     private async Task<long> DeclaredAsync(int year = 2026) =>
         (await Grain.GetSummaryAsync()).Years.Single(y => y.Year == year && y.ProductCategorie is null).DeclaredCents;
 
+    /// <summary>The open ceiling-threshold alerts: these tests are about thresholds (their lines have no allocation, and pacing and forecast run as well).</summary>
     private async Task<IReadOnlyList<string>> StoredAlertIdsAsync() =>
-        (await new PostgresAlertStore(_dataSource).GetAllAsync()).Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
+        (await new PostgresAlertStore(_dataSource).GetAllAsync()).Where(a => !a.IsResolved).Select(a => a.Id).Where(IsThreshold)
+            .Order(StringComparer.Ordinal).ToList();
+
+    private static bool IsThreshold(string alertId) => alertId.StartsWith("ceiling-threshold:", StringComparison.Ordinal);
+
+    private static IReadOnlyList<string> Thresholds(ApplyResult result) => result.AlertsRaised.Where(IsThreshold).ToList();
 
     [Fact]
-    public async Task Crossing_75_percent_raises_one_alert_and_further_declarations_under_90_raise_none()
+    public async Task Crossing_75_percent_raises_one_alert_and_further_declarations_under_90_only_update_its_figures()
     {
         var first = await Grain.ApplyDeclarationLinesAsync([Line("R1", 500_000), Line("R2", 260_000)]);
         var second = await Grain.ApplyDeclarationLinesAsync([Line("R3", 100_000)]);
+        var third = await Grain.ApplyDeclarationLinesAsync([Line("R4", 9_999)]);
 
-        Assert.Equal(["ceiling-threshold:0268:12345678:2026:all:75:1"], first.AlertsRaised);
-        Assert.Empty(second.AlertsRaised);
-        Assert.Equal(860_000, await DeclaredAsync());
+        Assert.Equal(["ceiling-threshold:0268:12345678:2026:all:75:1"], Thresholds(first));
+        Assert.Equal(["ceiling-threshold:0268:12345678:2026:all:75:1"], Thresholds(second));
+        // Less than 1 % of the ceiling moved: not worth telling anyone.
+        Assert.Empty(Thresholds(third));
+        var alert = (await new PostgresAlertStore(_dataSource).GetAllAsync()).Single(a => IsThreshold(a.Id));
+        Assert.Equal(("updated", 2, 860_000L, 1_000_000L), (alert.Change, alert.Revision, alert.Figures!.Actual, alert.Figures.Limit));
+        Assert.Equal(869_999, await DeclaredAsync());
         Assert.Equal(["ceiling-threshold:0268:12345678:2026:all:75:1"], await StoredAlertIdsAsync());
     }
 
@@ -56,19 +67,22 @@ public sealed class ContractGrainTests(PostgresFixture postgres) : IAsyncLifetim
             "ceiling-threshold:0268:12345678:2026:all:75:1",
             "ceiling-threshold:0268:12345678:2026:all:90:1",
             "ceiling-threshold:0268:12345678:2026:all:100:1",
-        ], result.AlertsRaised);
+        ], Thresholds(result));
     }
 
     [Fact]
-    public async Task A_credit_that_brings_the_total_below_a_threshold_re_arms_it_for_a_second_alert()
+    public async Task A_credit_that_brings_the_total_below_a_threshold_resolves_its_alert_and_a_new_crossing_raises_a_second_one()
     {
         await Grain.ApplyDeclarationLinesAsync([Line("R1", 800_000)]);
         var credit = await Grain.ApplyDeclarationLinesAsync([Line("R1C", -100_000)]);
         var again = await Grain.ApplyDeclarationLinesAsync([Line("R2", 50_000)]);
 
-        Assert.Empty(credit.AlertsRaised);
-        Assert.Equal(["ceiling-threshold:0268:12345678:2026:all:75:2"], again.AlertsRaised);
+        Assert.Equal(["ceiling-threshold:0268:12345678:2026:all:75:1"], Thresholds(credit));
+        Assert.Equal(["ceiling-threshold:0268:12345678:2026:all:75:2"], Thresholds(again));
         Assert.Equal(750_000, await DeclaredAsync());
+        var stored = (await new PostgresAlertStore(_dataSource).GetAllAsync()).Where(a => IsThreshold(a.Id)).ToList();
+        Assert.Equal([("ceiling-threshold:0268:12345678:2026:all:75:1", "resolved", 2), ("ceiling-threshold:0268:12345678:2026:all:75:2", "raised", 1)],
+            stored.Select(a => (a.Id, a.Change, a.Revision)).OrderBy(a => a.Id, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -91,11 +105,12 @@ public sealed class ContractGrainTests(PostgresFixture postgres) : IAsyncLifetim
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
         _cluster = await TestClusters.StartAsync(_connectionString);
-        var afterRestart = await Grain.ApplyDeclarationLinesAsync([Line("R3", 10_000)]);
+        var afterRestart = await Grain.ApplyDeclarationLinesAsync([Line("R3", 5_000)]);
 
-        Assert.Equal(810_000, await DeclaredAsync());
+        Assert.Equal(805_000, await DeclaredAsync());
         Assert.Equal(1_000, await DeclaredAsync(2025));
-        Assert.Empty(afterRestart.AlertsRaised);
+        Assert.Empty(Thresholds(afterRestart));
+        Assert.Equal(["ceiling-threshold:0268:12345678:2026:all:75:1"], await StoredAlertIdsAsync());
     }
 
     [Fact]
@@ -118,7 +133,7 @@ public sealed class ContractGrainTests(PostgresFixture postgres) : IAsyncLifetim
 
         var result = await Grain.ApplyDeclarationLinesAsync([Line("R1", 80_000, category: "41"), Line("R2", 10_000, category: "45")]);
 
-        Assert.Equal(["ceiling-threshold:0268:12345678:2026:41:75:1"], result.AlertsRaised);
+        Assert.Equal(["ceiling-threshold:0268:12345678:2026:41:75:1"], Thresholds(result));
         var summary = await Grain.GetSummaryAsync();
         Assert.Contains(summary.Years, y => y is { Year: 2026, ProductCategorie: "41", DeclaredCents: 80_000, CeilingCents: 100_000 });
         Assert.Contains(summary.Years, y => y is { Year: 2026, ProductCategorie: null, DeclaredCents: 90_000, CeilingCents: 1_000_000 });

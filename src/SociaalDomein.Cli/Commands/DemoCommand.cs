@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SociaalDomein.Host.Pipeline;
+using SociaalDomein.Monitoring.Alerts;
 using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Simulation.Region;
 using SociaalDomein.Simulation.Scenarios;
@@ -43,7 +44,13 @@ public static class DemoCommand
             AnsiConsole.MarkupLine($"Generated {files.Count} messages and {ceilings.Count} budget ceilings in {work.FullName}.");
 
             await using var infrastructure = await EmbeddedInfrastructure.StartAsync("sdstream_demo", cancellationToken);
-            await using var session = await PipelineSession.StartAsync(infrastructure.Settings,
+            // The scenario is history: lead times, pacing and forecasts are judged as of its last message's day.
+            var asOf = generator.StreamMessages().Max(m => m.Message.Header.Dagtekening);
+            var settings = new Dictionary<string, string?>(infrastructure.Settings)
+            {
+                ["Monitoring:AsOfDate"] = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            await using var session = await PipelineSession.StartAsync(settings,
                 logging => logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
                     .AddFilter("Orleans", verbose ? LogLevel.Warning : LogLevel.Error).AddFilter("Microsoft", LogLevel.Warning),
                 cancellationToken);
@@ -108,15 +115,31 @@ public static class DemoCommand
             AnsiConsole.Write(signals);
         }
 
+        var kinds = new Table().Title("Alerts by kind").AddColumns("Kind", "Open", "Resolved");
+        foreach (var kind in report.AlertKinds ?? [])
+            kinds.AddRow(kind.Kind, kind.Open.ToString(Dutch), kind.Resolved.ToString(Dutch));
+        AnsiConsole.Write(kinds);
+
+        var open = report.Alerts.Where(a => a.Status != "resolved").ToList();
         var alerts = new Table().Title("Budget ceiling alerts").AddColumns("Severity", "Municipality", "Provider", "Reached", "Declared / ceiling");
-        foreach (var alert in report.Alerts.OrderByDescending(a => a.ThresholdPercent).ThenBy(a => a.Municipality).ThenBy(a => a.Provider))
+        foreach (var alert in open.Where(a => a.Kind == AlertKinds.CeilingThreshold)
+                     .OrderByDescending(a => a.ThresholdPercent).ThenBy(a => a.Municipality).ThenBy(a => a.Provider))
         {
-            var colour = alert.Severity switch { "critical" => "red", "warning" => "yellow", _ => "blue" };
             var scope = alert.Category is null ? "" : $" cat. {alert.Category}";
-            alerts.AddRow($"[{colour}]{alert.Severity}[/]", Municipality(alert.Municipality), Markup.Escape(Provider(alert.Provider)),
+            alerts.AddRow(Severity(alert.Severity), Municipality(alert.Municipality), Markup.Escape(Provider(alert.Provider)),
                 $"{alert.ThresholdPercent}% {alert.Year}{scope}", $"{Euro(alert.DeclaredCents)} / {(alert.CeilingCents is { } c ? Euro(c) : "")}");
         }
         AnsiConsole.Write(alerts);
+
+        var others = open.Where(a => a.Kind != AlertKinds.CeilingThreshold).ToList();
+        if (others.Count > 0)
+        {
+            var table = new Table().Title($"Other open alerts (first 15 of {others.Count})").AddColumns("Kind", "Severity", "Municipality", "Provider", "What");
+            foreach (var alert in others.OrderBy(a => a.Kind, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).Take(15))
+                table.AddRow(alert.Kind, Severity(alert.Severity), Municipality(alert.Municipality), Markup.Escape(Provider(alert.Provider)),
+                    Markup.Escape(alert.Description ?? alert.Id));
+            AnsiConsole.Write(table);
+        }
 
         var top = new Table().Title("Contracts by ceiling use").AddColumns("Municipality", "Provider", "Declared", "Ceiling", "Use");
         foreach (var total in report.Totals.Where(t => t.CeilingUsePercent is not null).OrderByDescending(t => t.CeilingUsePercent).Take(10))
@@ -130,4 +153,7 @@ public static class DemoCommand
     }
 
     private static string Euro(long cents) => (cents / 100m).ToString("€ #,##0", Dutch);
+
+    private static string Severity(string severity) =>
+        $"[{severity switch { "critical" => "red", "warning" => "yellow", _ => "blue" }}]{severity}[/]";
 }

@@ -19,17 +19,22 @@ public static class ReplayCommand
         var report = new Option<FileInfo>("--report") { Description = "Where to write the JSON report.", Required = true };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the pipeline to process everything.", DefaultValueFactory = _ => 600 };
         var verbose = new Option<bool>("--verbose") { Description = "Show the pipeline's informational log." };
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "Judge lead times, pacing and forecasts as of this day (yyyy-MM-dd) instead of today: for historic traffic, " +
+                          "so that every run reports the same.",
+        };
         var command = new Command("replay", "Replay message files through the embedded pipeline and write a report.")
         {
-            input, ceilings, report, timeout, verbose,
+            input, ceilings, report, timeout, verbose, asOf,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(input)!, parse.GetValue(ceilings)!, parse.GetValue(report)!,
-            TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(verbose), cancellationToken));
+            TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(verbose), cancellationToken, parse.GetValue(asOf)));
         return command;
     }
 
     public static async Task<int> RunAsync(DirectoryInfo input, FileInfo ceilingsFile, FileInfo reportFile, TimeSpan timeout, bool verbose,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, DateOnly? asOf = null)
     {
         IReadOnlyList<string> files;
         IReadOnlyList<BudgetCeiling> ceilings;
@@ -45,7 +50,7 @@ public static class ReplayCommand
             return ExitCodes.BadInput;
         }
 
-        var report = await RunPipelineAsync(files, ceilings, timeout, verbose, progress: null, cancellationToken);
+        var report = await RunPipelineAsync(files, ceilings, timeout, verbose, progress: null, cancellationToken, asOf);
         reportFile.Directory?.Create();
         await File.WriteAllTextAsync(reportFile.FullName, report.ToJson(), cancellationToken);
         Console.WriteLine($"Replayed {files.Count} files: {report.Messages.Accepted} messages accepted, {report.Messages.DeadLettered} dead-lettered, " +
@@ -55,12 +60,14 @@ public static class ReplayCommand
 
     /// <summary>Starts embedded infrastructure and a host, feeds it, and returns the report; everything is stopped afterwards.</summary>
     public static async Task<PipelineReport> RunPipelineAsync(IReadOnlyList<string> files, IReadOnlyList<BudgetCeiling> ceilings,
-        TimeSpan timeout, bool verbose, IPipelineProgress? progress, CancellationToken cancellationToken)
+        TimeSpan timeout, bool verbose, IPipelineProgress? progress, CancellationToken cancellationToken, DateOnly? asOf = null)
     {
         progress?.Stage("Starting PostgreSQL and Kafka");
         await using var infrastructure = await EmbeddedInfrastructure.StartAsync("sdstream", cancellationToken);
         progress?.Stage("Starting silo and worker");
-        await using var session = await PipelineSession.StartAsync(infrastructure.Settings,
+        var settings = new Dictionary<string, string?>(infrastructure.Settings);
+        if (asOf is { } day) settings["Monitoring:AsOfDate"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await using var session = await PipelineSession.StartAsync(settings,
             logging => logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
                 .AddFilter("Orleans", verbose ? LogLevel.Warning : LogLevel.Error)
                 .AddFilter("Microsoft", LogLevel.Warning),

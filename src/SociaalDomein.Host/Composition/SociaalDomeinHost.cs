@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using SociaalDomein.Host.Configuration;
 using SociaalDomein.Host.Health;
 using SociaalDomein.Host.Http;
+using SociaalDomein.Host.Monitoring;
 using SociaalDomein.Host.Privacy;
 using SociaalDomein.Host.Telemetry;
 using SociaalDomein.Ingestion;
@@ -97,6 +98,7 @@ public static class SociaalDomeinHost
                 silo.Services.AddMonitoringGrainStateSerializer();
                 silo.AddPostgresGrainStorage(StorageNames.Monitoring);
             });
+            builder.Services.AddHostedService<DailyEvaluationService>();
         }
         else if (roles.HasFlag(HostRoles.Worker) || roles.HasFlag(HostRoles.Api))
         {
@@ -110,6 +112,8 @@ public static class SociaalDomeinHost
                 client.AddActivityPropagation();
             });
         }
+        if (roles.HasFlag(HostRoles.Silo) || roles.HasFlag(HostRoles.Worker) || roles.HasFlag(HostRoles.Api))
+            builder.Services.AddSingleton<ContractEvaluator>();
         if (roles.HasFlag(HostRoles.Worker)) builder.Services.AddSociaalDomeinIngestion(configuration);
         if (roles.HasFlag(HostRoles.Alerts)) builder.Services.AddSociaalDomeinAlertPublishing(configuration);
 

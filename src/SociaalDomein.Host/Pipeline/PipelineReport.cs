@@ -9,7 +9,8 @@ public sealed record PipelineReport(
     IReadOnlyList<ReportContractTotal> Totals,
     IReadOnlyList<ReportDailyCost> Daily,
     IReadOnlyList<ReportAlert> Alerts,
-    IReadOnlyList<ReportSignalCount> Signals)
+    IReadOnlyList<ReportSignalCount> Signals,
+    IReadOnlyList<ReportAlertKind>? AlertKinds = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -56,7 +57,17 @@ public sealed record ReportAlert(
     string? Category,
     int? ThresholdPercent,
     long DeclaredCents,
-    long? CeilingCents);
+    long? CeilingCents,
+    string? Status = null,
+    int? Revision = null,
+    ReportAlertFigures? Figures = null,
+    string? Description = null);
+
+/// <summary>The figures behind an alert: the measured value against its limit, in <paramref name="Unit"/> ("cent", an Eenheid code, "date").</summary>
+public sealed record ReportAlertFigures(long Actual, long Limit, string Unit, string? Basis);
+
+/// <summary>How many alerts of one kind are open and resolved; every kind is listed, also with zero.</summary>
+public sealed record ReportAlertKind(string Kind, int Open, int Resolved);
 
 /// <summary>Open line signals of one rule for one contract (declared totals are never reduced by them).</summary>
 /// <param name="Rule">An iStandaarden retourcode (e.g. 9338 no allocation) or one of ours (SD-...).</param>

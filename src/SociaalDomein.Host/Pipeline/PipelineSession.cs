@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SociaalDomein.Host.Composition;
+using SociaalDomein.Host.Monitoring;
 using SociaalDomein.Ingestion.Kafka;
 using SociaalDomein.Ingestion.Publishing;
 using SociaalDomein.Ingestion.Worker;
@@ -84,7 +85,8 @@ public sealed class PipelineSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until every published record has been processed durably and every alert it raised is on the alert topic.
+    /// Waits until every published record has been processed durably, lets every contract evaluate the day
+    /// (Monitoring:AsOfDate, else today), and waits until every alert change is on the alert topic.
     /// </summary>
     public async Task WaitUntilProcessedAsync(IReadOnlyList<TopicPartitionOffset> published, TimeSpan timeout,
         IProgress<long>? processed = null, CancellationToken cancellationToken = default)
@@ -103,6 +105,8 @@ public sealed class PipelineSession : IAsyncDisposable
                 await Task.Delay(PollInterval, deadline.Token);
             }
             processed?.Report(progress.Accepted + progress.DeadLettered);
+            // What depends on the day (lead times, pacing, forecast) is judged as of the configured day once everything is in.
+            await Services.GetRequiredService<ContractEvaluator>().EvaluateAllAsync(deadline.Token);
             using (Ingestion.IngestionTelemetry.BeginUntraced())
             {
                 while ((await alerts.ReadUnpublishedAsync(1, deadline.Token)).Count > 0)
@@ -157,13 +161,18 @@ public sealed class PipelineSession : IAsyncDisposable
             .ThenBy(a => a.Year).ThenBy(a => a.ProductCategorie, StringComparer.Ordinal).ThenBy(a => a.ThresholdPercent)
             .ThenBy(a => a.Id, StringComparer.Ordinal)
             .Select(a => new ReportAlert(a.Id, a.Kind, a.Severity, a.MunicipalityCode, a.ProviderAgb, a.Year, a.ProductCategorie,
-                a.ThresholdPercent, a.DeclaredCents, a.CeilingCents))
+                a.ThresholdPercent, a.DeclaredCents, a.CeilingCents, a.IsResolved ? "resolved" : "open", a.Revision,
+                a.Figures is { } f ? new ReportAlertFigures(f.Actual, f.Limit, f.Unit, f.Basis) : null, a.Description))
+            .ToList();
+        var kinds = AlertKinds.All
+            .Select(kind => new ReportAlertKind(kind, alerts.Count(a => a.Kind == kind && a.Status == "open"),
+                alerts.Count(a => a.Kind == kind && a.Status == "resolved")))
             .ToList();
 
         var signals = (await Services.GetRequiredService<ISignalStore>().CountOpenAsync(cancellationToken))
             .Select(c => new ReportSignalCount(c.MunicipalityCode, c.ProviderAgb, c.Rule, c.Count)).ToList();
 
-        return new PipelineReport(new ReportMessages(counts.Accepted, counts.DeadLettered), totals, daily, alerts, signals);
+        return new PipelineReport(new ReportMessages(counts.Accepted, counts.DeadLettered), totals, daily, alerts, signals, kinds);
     }
 
     private static decimal? UsePercent(long declared, long? ceiling) =>

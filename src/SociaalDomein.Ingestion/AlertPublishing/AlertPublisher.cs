@@ -10,8 +10,8 @@ using SociaalDomein.Monitoring.Alerts;
 namespace SociaalDomein.Ingestion.AlertPublishing;
 
 /// <summary>
-/// Outbox relay: publishes alerts recorded in the alert store to the alert topic (key = alert id) and marks them
-/// published. At-least-once: a crash between produce and mark repeats a record with the same id, which consumers dedupe on.
+/// Outbox relay: publishes alert changes recorded in the alert store to the alert topic (key = alert id) and marks
+/// them published. At-least-once: a crash between produce and mark repeats a record with the same id, which consumers dedupe on.
 /// A graceful stop finishes the batch in hand (produce and mark), so it repeats nothing.
 /// </summary>
 public sealed class AlertPublisher(IAlertStore alerts, IOptions<KafkaOptions> options, ILogger<AlertPublisher> logger) : BackgroundService
@@ -60,14 +60,14 @@ public sealed class AlertPublisher(IAlertStore alerts, IOptions<KafkaOptions> op
     /// <summary>Publishes one batch of pending alerts; returns how many.</summary>
     public async Task<int> PublishPendingAsync(IProducer<string, byte[]> producer, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Alert> pending;
+        IReadOnlyList<AlertEvent> pending;
         using (IngestionTelemetry.BeginUntraced())
             pending = await alerts.ReadUnpublishedAsync(BatchSize, cancellationToken);
         if (pending.Count == 0) return 0;
-        await Task.WhenAll(pending.Select(alert => PublishAsync(producer, alert, cancellationToken)));
+        await Task.WhenAll(pending.Select(e => PublishAsync(producer, e.Alert, cancellationToken)));
         using (IngestionTelemetry.BeginUntraced())
-            await alerts.MarkPublishedAsync(pending.Select(a => a.Id).ToList(), cancellationToken);
-        foreach (var alert in pending)
+            await alerts.MarkPublishedAsync(pending.Select(e => e.Sequence).ToList(), cancellationToken);
+        foreach (var alert in pending.Select(e => e.Alert))
         {
             IngestionTelemetry.AlertsPublished.Add(1, new KeyValuePair<string, object?>(IngestionTelemetry.Tags.AlertKind, alert.Kind),
                 new KeyValuePair<string, object?>(IngestionTelemetry.Tags.AlertSeverity, alert.Severity));

@@ -1,4 +1,5 @@
 using SociaalDomein.Monitoring.Contracts;
+using SociaalDomein.Monitoring.Traffic;
 
 namespace SociaalDomein.Monitoring.Allocations;
 
@@ -10,4 +11,10 @@ public interface IAllocationStore
 
     /// <summary>The latest version of every allocation of the contract (deleted ones included).</summary>
     Task<IReadOnlyList<AllocationVersion>> GetLatestForContractAsync(ContractKey contract, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores start and stop reports (305/307) not stored before.</summary>
+    Task AppendCareReportsAsync(IReadOnlyList<CareReport> reports, CancellationToken cancellationToken = default);
+
+    /// <summary>Every start and stop report of the contract's allocations, in the order received.</summary>
+    Task<IReadOnlyList<CareReport>> GetCareReportsForContractAsync(ContractKey contract, CancellationToken cancellationToken = default);
 }

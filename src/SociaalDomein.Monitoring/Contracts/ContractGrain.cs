@@ -6,21 +6,25 @@ using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Budget;
 using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Monitoring.Ledger;
+using SociaalDomein.Monitoring.Rules.Lifecycle;
 using SociaalDomein.Monitoring.Signals;
+using SociaalDomein.Monitoring.Traffic;
 
 namespace SociaalDomein.Monitoring.Contracts;
 
 /// <summary>
-/// Contract grain: keeps the declared totals of one municipality × provider, raises ceiling-threshold alerts, and checks
-/// every declaration line against the contract's allocations (an allocation belongs to exactly one contract).
+/// Contract grain: keeps the declared totals of one municipality × provider, checks every declaration line against the
+/// contract's allocations, follows the answers the traffic waits for, and keeps the contract's alerts.
 /// The ledger is the source of truth; the grain folds ledger entries into its state in sequence order and persists
 /// the position it reached, so a crash between the ledger write and the state write is caught up on the next activation.
-/// Allocations and line signals live in their own tables, so the grain state stays small however many allocations there are.
+/// Allocations, their usage and the awaited answers are rebuilt from their tables on activation, so the persisted
+/// state stays small however many allocations there are.
 /// </summary>
 public sealed class ContractGrain(
     [PersistentState("contract", StorageNames.Monitoring)] IPersistentState<ContractState> state,
     IDeclarationLedger ledger,
     IAllocationStore allocationStore,
+    IAwaitedAnswerStore awaitedStore,
     ISignalStore signalStore,
     ICeilingStore ceilingStore,
     IAlertStore alertStore,
@@ -30,14 +34,23 @@ public sealed class ContractGrain(
 {
     private ContractKey _contract;
     private IReadOnlyList<BudgetCeiling> _ceilings = [];
-    private readonly Dictionary<(Standard, long), AllocationVersion> _allocations = new();
+    private readonly ContractAllocations _allocations = new();
+    private readonly Dictionary<string, AwaitedAnswer> _open = new();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _contract = ContractKey.Parse(this.GetPrimaryKeyString());
         _ceilings = await ceilingStore.GetForContractAsync(_contract, cancellationToken);
-        foreach (var allocation in await allocationStore.GetLatestForContractAsync(_contract, cancellationToken))
-            _allocations[allocation.Key] = allocation;
+        _allocations.Load(
+            await allocationStore.GetLatestForContractAsync(_contract, cancellationToken),
+            await allocationStore.GetCareReportsForContractAsync(_contract, cancellationToken),
+            await ledger.ReadAllocationUsageAsync(_contract, state.State.LedgerSequence, cancellationToken));
+        foreach (var awaited in await awaitedStore.GetOpenAsync(_contract, cancellationToken))
+            _open[awaited.Key] = awaited;
+
+        if (state.State.Version < ContractState.CurrentVersion)
+            await UpgradeStateAsync(cancellationToken);
+
         var missed = await ledger.ReadSinceAsync(_contract, state.State.LedgerSequence, cancellationToken);
         if (missed.Count > 0)
         {
@@ -56,11 +69,17 @@ public sealed class ContractGrain(
                     $"{line.MunicipalityCode}:{line.ProviderAgb}, not to {_contract}.", nameof(lines));
         }
 
+        // Each 323 opens the 10-working-day term for its 325; recording it again (the next batch, a redelivery) changes nothing.
+        var declarations = lines.DistinctBy(l => l.MessageId)
+            .Select(l => AwaitedAnswer.Started(Rules.LeadTimes.LeadTimeRule.DeclarationAnswer, l.MessageId, l.Dagtekening, l.MessageId))
+            .ToList();
+        await RecordAwaitedAsync(declarations, []);
+
         var appended = await ledger.AppendAsync(lines);
         try
         {
-            var raised = await FoldAsync(appended.Stored);
-            return new ApplyResult(appended.Stored.Count, lines.Count - appended.Stored.Count, raised);
+            var changed = await FoldAsync(appended.Stored);
+            return new ApplyResult(appended.Stored.Count, lines.Count - appended.Stored.Count, changed);
         }
         catch
         {
@@ -80,101 +99,234 @@ public sealed class ContractGrain(
         }
         await allocationStore.AppendAsync(versions);
 
-        var changed = new List<AllocationVersion>();
-        foreach (var version in versions)
-        {
-            if (_allocations.TryGetValue(version.Key, out var current) && !version.IsNewerThan(current)) continue;
-            _allocations[version.Key] = version;
-            changed.Add(version);
-        }
+        var changed = versions.Where(_allocations.Apply).Select(v => v.Key).Distinct().ToList();
+        var candidates = new List<AlertCandidate>();
         // Lines declared before their allocation arrived (or against an older version) are judged again.
-        foreach (var standard in changed.GroupBy(v => v.Standard))
-            await JudgeAllocationsAsync(standard.Key, standard.Select(v => v.ToewijzingNummer).ToHashSet());
+        candidates.AddRange(await RejudgeAsync(changed));
+        if (changed.Count > 0) candidates.AddRange(BudgetCandidates());
+        await ApplyCandidatesAsync(candidates, versions.LastOrDefault()?.MessageId);
         return changed.Count;
+    }
+
+    public async Task ApplyTrafficAsync(ContractTraffic traffic)
+    {
+        foreach (var report in traffic.CareReports)
+        {
+            if (report.MunicipalityCode != _contract.MunicipalityCode || report.ProviderAgb != _contract.ProviderAgb)
+                throw new ArgumentException($"Care report of allocation {report.ToewijzingNummer} in message {report.MessageId} belongs to " +
+                    $"contract {report.MunicipalityCode}:{report.ProviderAgb}, not to {_contract}.", nameof(traffic));
+        }
+        await allocationStore.AppendCareReportsAsync(traffic.CareReports);
+        var stopsChanged = traffic.CareReports.Where(_allocations.Apply).Select(r => r.AllocationKey).Distinct().ToList();
+
+        var candidates = new List<AlertCandidate>();
+        candidates.AddRange(await RejudgeAsync(stopsChanged));
+        await RecordAwaitedAsync(traffic.Awaited, candidates);
+        var messageId = traffic.CareReports.Select(r => r.MessageId)
+            .Concat(traffic.Awaited.Select(a => a.AnswerMessageId ?? a.MessageId)).LastOrDefault(id => id is not null);
+        await ApplyCandidatesAsync(candidates, messageId);
     }
 
     public async Task RefreshCeilingsAsync()
     {
         _ceilings = await ceilingStore.GetForContractAsync(_contract);
-        await FoldAsync([]);
+        var candidates = BudgetCandidates().ToList();
+        // A withdrawn ceiling leaves nothing to evaluate: its money alerts are resolved with their last figures.
+        var evaluated = candidates.Select(c => c.Observation.Subject.Key).ToHashSet();
+        foreach (var (key, track) in state.State.Alerts.Tracks.Where(t => t.Value.Active && !evaluated.Contains(t.Key)).ToList())
+        {
+            if (!IsMoneyKind(key)) continue;
+            var kind = key.StartsWith("pacing:", StringComparison.Ordinal) ? AlertKind.Pacing
+                : key.StartsWith("forecast:", StringComparison.Ordinal) ? AlertKind.Forecast : AlertKind.CeilingThreshold;
+            var subject = new AlertSubject(key, kind, _contract.MunicipalityCode, _contract.ProviderAgb, track.Year, CategoryOf(key));
+            candidates.Add(new AlertCandidate(new AlertObservation(subject, false, track.Figures!, track.Severity!),
+                $"The ceiling this alert was held against (provider {_contract.ProviderAgb}, municipality {_contract.MunicipalityCode}, " +
+                $"{track.Year}) was withdrawn."));
+        }
+        await ApplyCandidatesAsync(candidates, null);
+    }
+
+    public async Task<IReadOnlyList<string>> EvaluateAsync()
+    {
+        var today = options.Value.Today(clock);
+        var candidates = BudgetCandidates().ToList();
+        candidates.AddRange(_open.Values.Select(a => ContractAlertRules.LeadTime(_contract, a, options.Value, today)));
+        return await ApplyCandidatesAsync(candidates, null);
     }
 
     public Task<ContractSummary> GetSummaryAsync()
     {
         var totals = state.State.Totals;
+        var today = options.Value.Today(clock);
         var years = totals.Years.Concat(_ceilings.Select(c => c.Year)).Distinct().Order();
         var rows = new List<ContractYearSummary>();
         foreach (var year in years)
         {
-            rows.Add(new ContractYearSummary(year, null, totals.Declared(year, null), CeilingFor(year, null)));
-            foreach (var ceiling in _ceilings.Where(c => c.Year == year && c.ProductCategorie is not null))
-                rows.Add(new ContractYearSummary(year, ceiling.ProductCategorie, totals.Declared(year, ceiling.ProductCategorie), ceiling.CeilingCents));
+            foreach (var category in _ceilings.Where(c => c.Year == year && c.ProductCategorie is not null).Select(c => c.ProductCategorie).Prepend(null))
+            {
+                var ceiling = _ceilings.FirstOrDefault(c => c.Year == year && c.ProductCategorie == category)?.CeilingCents;
+                var forecast = ceiling is > 0
+                    ? ContractAlertRules.Forecast(_contract, year, category, ceiling.Value, state.State.ServiceMonths, _allocations, options.Value, today)
+                    : null;
+                rows.Add(new ContractYearSummary(year, category, totals.Declared(year, category), ceiling,
+                    forecast?.Observation.Figures.Actual, forecast?.Observation.Figures.Basis));
+            }
         }
         return Task.FromResult(new ContractSummary(_contract, rows, state.State.LedgerSequence));
     }
 
-    private long? CeilingFor(int year, string? category) =>
-        _ceilings.FirstOrDefault(c => c.Year == year && c.ProductCategorie == category)?.CeilingCents;
-
     /// <summary>
-    /// Judges every ledger line of the given allocations against their current versions and makes their stored
-    /// allocation signals match. Reading all lines of an allocation (a year holds a dozen or so) keeps usage exact
-    /// without keeping it in grain state.
-    /// </summary>
-    private async Task JudgeAllocationsAsync(Standard standard, IReadOnlyCollection<long> toewijzingNummers)
-    {
-        if (toewijzingNummers.Count == 0) return;
-        var lines = await ledger.ReadForAllocationsAsync(_contract, standard, toewijzingNummers);
-        if (lines.Count == 0) return;
-        var signals = AllocationCheck.Judge(lines.Select(e => e.Line), nummer => _allocations.GetValueOrDefault((standard, nummer)));
-        await signalStore.ReplaceAllocationSignalsAsync(_contract, standard, lines.Select(e => e.Line.ReferentieNummer).ToList(), signals);
-    }
-
-    /// <summary>
-    /// Adds ledger entries above the persisted position: checks them against their allocations, evaluates thresholds,
-    /// stores signals and alerts, then the state. Every step is idempotent, so a repeated fold after a crash is harmless.
+    /// Adds ledger entries above the persisted position: checks each against its allocation and what was declared
+    /// before it, adds it to the totals, stores the signals, evaluates the alerts, then writes the state. Every step is
+    /// idempotent, so a repeated fold after a crash is harmless.
     /// </summary>
     private async Task<IReadOnlyList<string>> FoldAsync(IReadOnlyList<LedgerEntry> entries)
     {
         var current = state.State;
-        foreach (var standard in entries.Where(e => e.Sequence > current.LedgerSequence).GroupBy(e => e.Line.Standard))
-            await JudgeAllocationsAsync(standard.Key, standard.Select(e => e.Line.ToewijzingNummer).ToHashSet());
-
+        var signals = new List<LineSignal>();
+        var judged = new List<DeclarationLine>();
         string? lastMessageId = null;
         foreach (var entry in entries.OrderBy(e => e.Sequence))
         {
             if (entry.Sequence <= current.LedgerSequence) continue;
+            var line = entry.Line;
+            signals.AddRange(_allocations.CheckAndRecord(line));
+            judged.Add(line);
             current.Totals.Add(entry.Year, entry.ProductCategorie, entry.AmountCents);
+            current.ServiceMonths.Add(Rules.Calendar.ServiceMonth.Of(line.PeriodBegin), line.ProductCategorie, line.AmountCents);
             current.LedgerSequence = entry.Sequence;
             lastMessageId = entry.MessageId;
         }
 
-        var crossings = CeilingThresholds.Evaluate(_ceilings, current.Totals, options.Value.EffectiveThresholdPercents, current.Thresholds);
-        var alerts = crossings.Select(c => ToAlert(c, lastMessageId)).ToList();
-        if (alerts.Count > 0)
+        foreach (var standard in judged.GroupBy(l => l.Standard))
         {
-            await alertStore.RecordAsync(alerts);
-            foreach (var alert in alerts)
-                logger.LogInformation("Alert {AlertId}: {Description}", alert.Id, alert.Description);
+            await signalStore.ReplaceAllocationSignalsAsync(_contract, standard.Key, standard.Select(l => l.ReferentieNummer).ToList(),
+                signals.Where(s => s.Standard == standard.Key).ToList());
         }
-        await state.WriteStateAsync();
-        return alerts.Select(a => a.Id).ToList();
+
+        var candidates = new List<AlertCandidate>();
+        if (judged.Count > 0)
+        {
+            candidates.AddRange(BudgetCandidates());
+            foreach (var key in judged.Select(l => (l.Standard, l.ToewijzingNummer)).Distinct())
+                candidates.AddRange(ContractAlertRules.OverDeclaration(_contract, key, _allocations, current.Alerts));
+            candidates.AddRange(ContractAlertRules.WithoutAllocation(_contract, judged.Select(l => l.Year).Distinct(), _allocations));
+        }
+        return await ApplyCandidatesAsync(candidates, lastMessageId, writeState: true);
     }
 
-    private Alert ToAlert(ThresholdCrossing crossing, string? messageId)
+    /// <summary>Judges every line of the given allocations again and returns the alert conditions that may have changed.</summary>
+    private async Task<IReadOnlyList<AlertCandidate>> RejudgeAsync(IReadOnlyList<(Standard Standard, long ToewijzingNummer)> keys)
     {
-        var scope = crossing.ProductCategorie is null ? "all categories" : $"product category {crossing.ProductCategorie}";
-        var id = $"ceiling-threshold:{_contract.MunicipalityCode}:{_contract.ProviderAgb}:{crossing.Year}:" +
-                 $"{crossing.ProductCategorie ?? "all"}:{crossing.Percent}:{crossing.Crossing}";
-        var severity = crossing.Percent >= 100 ? "critical" : crossing.Percent >= 90 ? "warning" : "info";
-        var description = $"Provider {_contract.ProviderAgb} has declared {Euro(crossing.DeclaredCents)} to municipality " +
-                          $"{_contract.MunicipalityCode} for {crossing.Year} ({scope}): {crossing.Percent}% of the ceiling of " +
-                          $"{Euro(crossing.CeilingCents)} is reached.";
-        return new Alert(id, AlertKinds.CeilingThreshold, severity, _contract.MunicipalityCode, _contract.ProviderAgb, crossing.Year,
-            crossing.ProductCategorie, crossing.Percent, crossing.DeclaredCents, crossing.CeilingCents, messageId, description,
-            clock.GetUtcNow());
+        var candidates = new List<AlertCandidate>();
+        var years = new HashSet<int>();
+        foreach (var standard in keys.GroupBy(k => k.Standard))
+        {
+            var numbers = standard.Select(k => k.ToewijzingNummer).ToHashSet();
+            var entries = await ledger.ReadForAllocationsAsync(_contract, standard.Key, numbers);
+            var byNumber = entries.Where(e => e.Sequence <= state.State.LedgerSequence).GroupBy(e => e.Line.ToewijzingNummer)
+                .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Sequence).ToList());
+            var signals = new List<LineSignal>();
+            foreach (var number in numbers)
+            {
+                var key = (standard.Key, number);
+                var lines = byNumber.GetValueOrDefault(number) ?? [];
+                signals.AddRange(_allocations.Rejudge(key, lines));
+                candidates.AddRange(ContractAlertRules.OverDeclaration(_contract, key, _allocations, state.State.Alerts));
+                foreach (var entry in lines) years.Add(entry.Year);
+            }
+            var references = byNumber.Values.SelectMany(l => l).Select(e => e.Line.ReferentieNummer).ToList();
+            if (references.Count > 0)
+                await signalStore.ReplaceAllocationSignalsAsync(_contract, standard.Key, references, signals);
+        }
+        candidates.AddRange(ContractAlertRules.WithoutAllocation(_contract, years, _allocations));
+        return candidates;
     }
 
-    private static string Euro(long cents) =>
-        (cents / 100m).ToString("€ #,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Stores halves of awaited answers; an answered term leaves the open set and its LeadTime alert, if any, resolves.</summary>
+    private async Task RecordAwaitedAsync(IReadOnlyList<AwaitedAnswer> halves, List<AlertCandidate> candidates)
+    {
+        if (halves.Count == 0) return;
+        var today = options.Value.Today(clock);
+        foreach (var row in await awaitedStore.RecordAsync(_contract, halves))
+        {
+            if (row.IsOpen)
+            {
+                _open[row.Key] = row;
+                continue;
+            }
+            if (_open.Remove(row.Key) && row.StartDay is not null)
+                candidates.Add(ContractAlertRules.LeadTime(_contract, row, options.Value, today));
+        }
+    }
+
+    private IEnumerable<AlertCandidate> BudgetCandidates() =>
+        ContractAlertRules.Budget(_contract, _ceilings, state.State.Totals, state.State.ServiceMonths, _allocations, options.Value,
+            options.Value.Today(clock));
+
+    /// <summary>
+    /// Runs the candidates through the alert lifecycle and stores the changes; writes the state when the lifecycle
+    /// changed (or when asked). Figures that moved too little to matter leave an open alert as it is.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ApplyCandidatesAsync(IReadOnlyList<AlertCandidate> candidates, string? messageId, bool writeState = false)
+    {
+        var lifecycle = state.State.Alerts;
+        var changes = new List<Alert>();
+        foreach (var candidate in candidates)
+        {
+            var observation = candidate.Observation;
+            if (observation.Holds && lifecycle.Tracks.TryGetValue(observation.Subject.Key, out var track) && track is { Active: true, Figures: { } before } &&
+                track.Severity == observation.Severity && !ContractAlertRules.IsMaterial(before, observation.Figures))
+                continue;
+            if (AlertLifecycle.Observe(lifecycle, observation) is { } transition)
+                changes.Add(ToAlert(transition, candidate, messageId));
+        }
+
+        if (changes.Count > 0)
+        {
+            await alertStore.RecordAsync(changes);
+            foreach (var alert in changes)
+                logger.LogInformation("Alert {AlertId} {Change} (revision {Revision}): {Description}", alert.Id, alert.Change, alert.Revision, alert.Description);
+        }
+        if (changes.Count > 0 || writeState)
+        {
+            state.State.Version = ContractState.CurrentVersion;
+            await state.WriteStateAsync();
+        }
+        return changes.Select(a => a.Id).Distinct().ToList();
+    }
+
+    private Alert ToAlert(AlertTransition transition, AlertCandidate candidate, string? messageId)
+    {
+        var subject = transition.Subject;
+        var description = transition.Change == AlertChange.Resolved ? $"Resolved: {candidate.Description}" : candidate.Description;
+        return new Alert(transition.AlertId, subject.Kind.ToString(), transition.Severity, subject.Scope, subject.ProviderAgb, subject.Year,
+            subject.ProductCategorie, candidate.ThresholdPercent, candidate.DeclaredCents, candidate.CeilingCents, messageId, description,
+            clock.GetUtcNow(), AlertChanges.Name(transition.Change), transition.Revision, transition.Figures);
+    }
+
+    /// <summary>A state written before service-month totals existed: they are summed from the ledger up to the folded position.</summary>
+    private async Task UpgradeStateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.LedgerSequence == 0) return;
+        var months = new ServiceMonthTotals();
+        foreach (var entry in await ledger.ReadSinceAsync(_contract, 0, cancellationToken))
+        {
+            if (entry.Sequence > state.State.LedgerSequence) break;
+            months.Add(Rules.Calendar.ServiceMonth.Of(entry.Line.PeriodBegin), entry.ProductCategorie, entry.AmountCents);
+        }
+        state.State.ServiceMonths = months;
+    }
+
+    private static bool IsMoneyKind(string key) =>
+        key.StartsWith("ceiling-threshold:", StringComparison.Ordinal) || key.StartsWith("pacing:", StringComparison.Ordinal) ||
+        key.StartsWith("forecast:", StringComparison.Ordinal);
+
+    /// <summary>The category part of a money alert key (…:{year}:{category|all}[:{percent}]).</summary>
+    private static string? CategoryOf(string key)
+    {
+        var parts = key.Split(':');
+        var category = key.StartsWith("ceiling-threshold:", StringComparison.Ordinal) ? parts[^2] : parts[^1];
+        return category == "all" ? null : category;
+    }
 }

@@ -1,11 +1,13 @@
 using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Ledger;
+using SociaalDomein.Monitoring.Traffic;
 
 namespace SociaalDomein.Monitoring.Contracts;
 
 /// <summary>
-/// One contract (municipality × provider), keyed by <see cref="ContractKey.ToString"/>: sums the declared amounts per year
-/// against the budget ceilings and raises threshold alerts.
+/// One contract (municipality × provider), keyed by <see cref="ContractKey.ToString"/>: sums the declared amounts against
+/// the budget ceilings, checks every line against its allocation, follows the answers the traffic waits for, and
+/// raises, updates and resolves the contract's alerts.
 /// </summary>
 public interface IContractGrain : IGrainWithStringKey
 {
@@ -22,8 +24,20 @@ public interface IContractGrain : IGrainWithStringKey
     /// </summary>
     Task<int> ApplyAllocationVersionsAsync(IReadOnlyList<AllocationVersion> versions);
 
+    /// <summary>
+    /// Records start/stop reports (305/307) and the terms the traffic opens or answers (315/317 → 301/319, 301 → 305,
+    /// 323 → 325). A definitive stop re-checks the allocation's lines; an answer resolves an overdue LeadTime alert.
+    /// </summary>
+    Task ApplyTrafficAsync(ContractTraffic traffic);
+
     /// <summary>Reloads the ceilings (after a contract amendment) and re-evaluates the thresholds at once.</summary>
     Task RefreshCeilingsAsync();
+
+    /// <summary>
+    /// Re-evaluates what depends on the day (lead times, pacing, forecast) as of today; the silo calls it for every
+    /// contract when the day may have changed. Returns the ids of alerts that changed.
+    /// </summary>
+    Task<IReadOnlyList<string>> EvaluateAsync();
 
     Task<ContractSummary> GetSummaryAsync();
 }
@@ -31,7 +45,7 @@ public interface IContractGrain : IGrainWithStringKey
 /// <summary>What applying a batch of lines did.</summary>
 /// <param name="NewLines">Lines stored for the first time.</param>
 /// <param name="DuplicateLines">Lines skipped because their ReferentieNummer was already in the ledger.</param>
-/// <param name="AlertsRaised">Ids of alerts this batch raised.</param>
+/// <param name="AlertsRaised">Ids of alerts this batch raised, updated or resolved.</param>
 [GenerateSerializer, Immutable]
 public sealed record ApplyResult(
     [property: Id(0)] int NewLines,
@@ -47,9 +61,13 @@ public sealed record ContractSummary(
 
 /// <param name="ProductCategorie">null: all categories together.</param>
 /// <param name="CeilingCents">null when no ceiling is agreed for this year and category.</param>
+/// <param name="ProjectedCents">The year-end forecast, when a ceiling is agreed.</param>
+/// <param name="ForecastMethod">How <paramref name="ProjectedCents"/> was made.</param>
 [GenerateSerializer, Immutable]
 public sealed record ContractYearSummary(
     [property: Id(0)] int Year,
     [property: Id(1)] string? ProductCategorie,
     [property: Id(2)] long DeclaredCents,
-    [property: Id(3)] long? CeilingCents);
+    [property: Id(3)] long? CeilingCents,
+    [property: Id(4)] long? ProjectedCents = null,
+    [property: Id(5)] string? ForecastMethod = null);

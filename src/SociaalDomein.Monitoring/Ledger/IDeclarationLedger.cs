@@ -1,5 +1,6 @@
 using SociaalDomein.Messages.Model;
 using SociaalDomein.Monitoring.Contracts;
+using SociaalDomein.Monitoring.Rules.AllocationChecks;
 
 namespace SociaalDomein.Monitoring.Ledger;
 
@@ -22,4 +23,12 @@ public interface IDeclarationLedger
     /// <summary>The contract's ledger entries declared against the given allocations, in sequence order.</summary>
     Task<IReadOnlyList<LedgerEntry>> ReadForAllocationsAsync(ContractKey contract, Standard standard, IReadOnlyCollection<long> toewijzingNummers,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What the contract's lines up to and including <paramref name="upToSequence"/> declared against each allocation
+    /// number: the same figures as recording every line in sequence order (<see cref="AllocationUsage.Record"/>), summed
+    /// by the database.
+    /// </summary>
+    Task<IReadOnlyDictionary<(Standard Standard, long ToewijzingNummer), AllocationUsage>> ReadAllocationUsageAsync(
+        ContractKey contract, long upToSequence, CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using SociaalDomein.Messages.Model;
 using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Contracts;
+using SociaalDomein.Monitoring.Traffic;
 using SociaalDomein.Storage.Ledger;
 
 namespace SociaalDomein.Storage.Allocations;
@@ -82,5 +83,69 @@ public sealed class PostgresAllocationStore(NpgsqlDataSource dataSource) : IAllo
                 MessageId: reader.GetString(16)));
         }
         return versions;
+    }
+
+    private const string CareReportColumns = """
+        standard, municipality_code, provider_agb, toewijzing_nummer, kind, begindatum, einddatum, reden_beeindiging, definitive,
+        deleted, received_on, message_id
+        """;
+
+    public async Task AppendCareReportsAsync(IReadOnlyList<CareReport> reports, CancellationToken cancellationToken = default)
+    {
+        if (reports.Count == 0) return;
+        await using var batch = dataSource.CreateBatch();
+        foreach (var r in reports)
+        {
+            var command = new NpgsqlBatchCommand($"""
+                INSERT INTO care_reports ({CareReportColumns})
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                ON CONFLICT DO NOTHING
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = r.Standard.Code() });
+            command.Parameters.Add(new NpgsqlParameter { Value = r.MunicipalityCode });
+            command.Parameters.Add(new NpgsqlParameter { Value = r.ProviderAgb });
+            command.Parameters.Add(new NpgsqlParameter { Value = r.ToewijzingNummer });
+            command.Parameters.Add(new NpgsqlParameter { Value = r.Kind == CareReportKind.Start ? "start" : "stop" });
+            command.Parameters.Add(new NpgsqlParameter { Value = r.Begindatum });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)r.Einddatum ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)r.RedenBeeindiging ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = r.Definitive });
+            command.Parameters.Add(new NpgsqlParameter { Value = r.Deleted });
+            command.Parameters.Add(new NpgsqlParameter { Value = r.ReceivedOn });
+            command.Parameters.Add(new NpgsqlParameter { Value = r.MessageId });
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CareReport>> GetCareReportsForContractAsync(ContractKey contract, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {CareReportColumns}
+            FROM care_reports
+            WHERE municipality_code = $1 AND provider_agb = $2
+            ORDER BY received_on, stored_at, message_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = contract.MunicipalityCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = contract.ProviderAgb });
+        var reports = new List<CareReport>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            reports.Add(new CareReport(
+                Standard: StandardColumn.Parse(reader.GetString(0)),
+                MunicipalityCode: reader.GetString(1),
+                ProviderAgb: reader.GetString(2),
+                ToewijzingNummer: reader.GetInt64(3),
+                Kind: reader.GetString(4) == "start" ? CareReportKind.Start : CareReportKind.Stop,
+                Begindatum: reader.GetFieldValue<DateOnly>(5),
+                Einddatum: reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6),
+                RedenBeeindiging: reader.IsDBNull(7) ? null : reader.GetString(7),
+                Definitive: reader.GetBoolean(8),
+                Deleted: reader.GetBoolean(9),
+                ReceivedOn: reader.GetFieldValue<DateOnly>(10),
+                MessageId: reader.GetString(11)));
+        }
+        return reports;
     }
 }

@@ -8,7 +8,7 @@ using SociaalDomein.Monitoring.Signals;
 namespace SociaalDomein.Storage.Ledger;
 
 /// <summary>The ledger of accepted declaration lines and the daily totals derived from it, in PostgreSQL.</summary>
-public sealed class PostgresDeclarationLedger(NpgsqlDataSource dataSource) : IDeclarationLedger
+public sealed partial class PostgresDeclarationLedger(NpgsqlDataSource dataSource) : IDeclarationLedger
 {
     // Lines go into a temporary table by binary COPY; one statement then stores the new ones and adds exactly the rows
     // it stored to daily_costs, so the daily totals cannot drift from the ledger. Rows are stored in input order

@@ -55,8 +55,9 @@ public static class AlertLifecycle
     {
         if (!state.Tracks.TryGetValue(subject.Key, out var track) || !track.Active) return null;
         track.Active = false;
+        track.Revision++;
         return new AlertTransition(AlertChange.Resolved, subject.AlertId(track.Occurrence), subject, track.Occurrence,
-            track.Figures!, track.Severity!);
+            track.Figures!, track.Severity!, track.Revision);
     }
 
     /// <summary>
@@ -74,7 +75,8 @@ public static class AlertLifecycle
     {
         track.Figures = observation.Figures;
         track.Severity = observation.Severity;
+        track.Revision = change == AlertChange.Raised ? 1 : track.Revision + 1;
         return new AlertTransition(change, observation.Subject.AlertId(track.Occurrence), observation.Subject, track.Occurrence,
-            observation.Figures, observation.Severity);
+            observation.Figures, observation.Severity, track.Revision);
     }
 }

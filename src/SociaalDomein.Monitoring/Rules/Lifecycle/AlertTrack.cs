@@ -14,4 +14,7 @@ public sealed class AlertTrack
     [Id(3)] public AlertFigures? Figures { get; set; }
 
     [Id(4)] public string? Severity { get; set; }
+
+    /// <summary>Changes of the current occurrence so far: 1 when raised, +1 per update and for the resolution.</summary>
+    [Id(5)] public int Revision { get; set; }
 }

@@ -1,0 +1,135 @@
+using SociaalDomein.Messages.Model;
+using SociaalDomein.Monitoring.Allocations;
+using SociaalDomein.Monitoring.Ledger;
+using SociaalDomein.Monitoring.Rules.AllocationChecks;
+using SociaalDomein.Monitoring.Signals;
+using SociaalDomein.Monitoring.Traffic;
+
+namespace SociaalDomein.Monitoring.Contracts;
+
+/// <summary>
+/// A contract's allocations as the contract grain holds them in memory: the current version of each, the definitive
+/// stops reported for them, and what has been declared against each allocation number (also numbers no 301 names).
+/// Rebuilt from the stores on activation; kept up to date line by line, so checking a new line costs the same however
+/// many lines came before it.
+/// </summary>
+public sealed class ContractAllocations
+{
+    private readonly Dictionary<(Standard, long), AllocationVersion> _versions = new();
+    private readonly Dictionary<(Standard, long), List<CareReport>> _careReports = new();
+    private readonly Dictionary<(Standard, long), DateOnly> _definitiveStops = new();
+    private readonly Dictionary<(Standard, long), AllocationUsage> _usage = new();
+
+    public IEnumerable<AllocationVersion> Versions => _versions.Values;
+
+    public AllocationVersion? Version((Standard, long) key) => _versions.GetValueOrDefault(key);
+
+    public IEnumerable<((Standard Standard, long ToewijzingNummer) Key, AllocationUsage Usage)> Usages =>
+        _usage.Select(kv => ((kv.Key.Item1, kv.Key.Item2), kv.Value));
+
+    public void Load(IEnumerable<AllocationVersion> versions, IEnumerable<CareReport> careReports,
+        IReadOnlyDictionary<(Standard Standard, long ToewijzingNummer), AllocationUsage> usage)
+    {
+        foreach (var version in versions) _versions[version.Key] = version;
+        foreach (var report in careReports) AddCareReport(report);
+        foreach (var (key, value) in usage) _usage[key] = value;
+    }
+
+    /// <summary>Makes <paramref name="version"/> current when it is newer than the one held; true when it did.</summary>
+    public bool Apply(AllocationVersion version)
+    {
+        if (_versions.TryGetValue(version.Key, out var current) && !version.IsNewerThan(current)) return false;
+        _versions[version.Key] = version;
+        return true;
+    }
+
+    /// <summary>Adds a start or stop report; true when it changed the allocation's definitive stop.</summary>
+    public bool Apply(CareReport report)
+    {
+        var before = _definitiveStops.GetValueOrDefault(report.AllocationKey);
+        AddCareReport(report);
+        return _definitiveStops.GetValueOrDefault(report.AllocationKey) != before;
+    }
+
+    /// <summary>The rules' view of an allocation, or null when no 301 named it.</summary>
+    public AllocationSnapshot? Snapshot((Standard, long) key) =>
+        _versions.TryGetValue(key, out var version)
+            ? AllocationSnapshot.From(version, _definitiveStops.TryGetValue(key, out var stop) ? stop : null)
+            : null;
+
+    public AllocationUsage Usage((Standard, long) key)
+    {
+        if (!_usage.TryGetValue(key, out var usage))
+        {
+            usage = new AllocationUsage();
+            _usage[key] = usage;
+        }
+        return usage;
+    }
+
+    /// <summary>Checks a new line against its allocation and what was declared before it, then counts it.</summary>
+    public IReadOnlyList<LineSignal> CheckAndRecord(DeclarationLine line)
+    {
+        var key = (line.Standard, line.ToewijzingNummer);
+        var facts = DeclarationLineFacts.From(line);
+        var usage = Usage(key);
+        var signals = DeclarationLineCheck.Check(Snapshot(key), facts, usage).Select(f => ToSignal(line, f)).ToList();
+        usage.Record(facts);
+        return signals;
+    }
+
+    /// <summary>
+    /// Judges all lines of one allocation again against its current version (after a new version or a definitive stop),
+    /// in ledger order, and makes its usage exactly what they add up to.
+    /// </summary>
+    public IReadOnlyList<LineSignal> Rejudge((Standard, long) key, IReadOnlyList<LedgerEntry> entriesInOrder)
+    {
+        var snapshot = Snapshot(key);
+        var usage = new AllocationUsage();
+        var signals = new List<LineSignal>();
+        foreach (var entry in entriesInOrder)
+        {
+            var facts = DeclarationLineFacts.From(entry.Line);
+            signals.AddRange(DeclarationLineCheck.Check(snapshot, facts, usage).Select(f => ToSignal(entry.Line, f)));
+            usage.Record(facts);
+        }
+        _usage[key] = usage;
+        return signals;
+    }
+
+    private static LineSignal ToSignal(DeclarationLine line, DeclarationFinding finding) =>
+        new(line.Standard, line.MunicipalityCode, line.ProviderAgb, line.ReferentieNummer, line.ToewijzingNummer, finding.RuleCode,
+            $"Line {line.ReferentieNummer}: {finding.Description}", line.MessageId);
+
+    private void AddCareReport(CareReport report)
+    {
+        if (!_careReports.TryGetValue(report.AllocationKey, out var reports))
+        {
+            reports = [];
+            _careReports[report.AllocationKey] = reports;
+        }
+        if (reports.Any(r => r.Kind == report.Kind && r.Begindatum == report.Begindatum && r.MessageId == report.MessageId)) return;
+        reports.Add(report);
+
+        if (DefinitiveStop(reports) is { } stop) _definitiveStops[report.AllocationKey] = stop;
+        else _definitiveStops.Remove(report.AllocationKey);
+    }
+
+    /// <summary>
+    /// The last day of care of a definitive stop that still stands: per delivery (Begindatum) the latest report counts
+    /// (a StatusAanlevering 3 withdraws it); a start after the stop means care resumed.
+    /// </summary>
+    private static DateOnly? DefinitiveStop(List<CareReport> reports)
+    {
+        DateOnly? Latest(CareReportKind kind, Func<CareReport, DateOnly?> day) => reports
+            .Where(r => r.Kind == kind)
+            .GroupBy(r => r.Begindatum)
+            .Select(g => g.OrderBy(r => r.ReceivedOn).Last())
+            .Where(r => !r.Deleted && (kind == CareReportKind.Start || r.Definitive))
+            .Select(day).Max();
+
+        var stop = Latest(CareReportKind.Stop, r => r.Einddatum);
+        var lastStart = Latest(CareReportKind.Start, r => r.Begindatum);
+        return stop is { } s && !(lastStart > s) ? s : null;
+    }
+}
