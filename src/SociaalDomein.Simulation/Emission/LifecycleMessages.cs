@@ -23,7 +23,7 @@ internal readonly record struct LifecycleItem(DateOnly PublishDate, int Rank, Fu
 internal sealed class LifecycleMessages(ScenarioPlan plan)
 {
     // On one day: requests, then answers, then allocations (planned ones before answers to change requests), start, stop,
-    // declarations, declaration answers, and resent copies last (MessageEmitter owns 2, 6 and 8).
+    // declarations, declaration answers, retours, and resent copies last (MessageEmitter owns 2, 6 and 9).
     public const int RankVerzoek = 0;
     public const int RankAntwoord = 1;
     public const int RankToewijzing = 2;
@@ -32,7 +32,8 @@ internal sealed class LifecycleMessages(ScenarioPlan plan)
     public const int RankStop = 5;
     public const int RankDeclaratie = 6;
     public const int RankDeclaratieAntwoord = 7;
-    public const int RankResend = 8;
+    public const int RankRetour = 8;
+    public const int RankResend = 9;
 
     private const int BerichtVersie = 3;
     private const int BerichtSubversie = 2;
@@ -40,6 +41,7 @@ internal sealed class LifecycleMessages(ScenarioPlan plan)
     private const int AnswerWithinWorkingDays = 5;
     private const int StartStopWithinWorkingDays = 5;
     private const int DeclarationAnswerWithinWorkingDays = 10;
+    private const int RetourWithinWorkingDays = 3;
 
     /// <summary>RedenBeeindiging (JZ588) of a stop other than "31 volgens plan": early, by client, provider, agreement, or a move to another provider.</summary>
     private static readonly string[] EarlyStopReasons = ["32", "33", "34", "38"];
@@ -124,6 +126,74 @@ internal sealed class LifecycleMessages(ScenarioPlan plan)
             // Approved as a whole: declared means what the provider declared, and the generator keeps every line within its allocation.
             new DeclaratieAntwoord(declaratie.DeclaratieNummer, declaratie.TotaalIngediendBedragCents, declaratie.TotaalIngediendBedragCents,
                 [], [StandardRetourCodes.DeclaratieVolledigToegewezen])));
+    }
+
+    /// <summary>
+    /// The retour on a heen message just published (not on a 323, which the 325 answers, nor on a 325): the heen header and body
+    /// repeated, its own identity, and retourcode 0200 on every class. Null when the traffic or the retours are off.
+    /// </summary>
+    public LifecycleItem? Retour(IstdMessage heen)
+    {
+        if (!Enabled || _traffic.RetourShare <= 0 || heen is DeclaratieMessage or DeclaratieAntwoordMessage or RetourMessage) return null;
+        var dice = new StableDice(_options.Seed, DiceStream.Retour, StableHash(heen.Key.ToString()), 0);
+        if (dice.NextDouble() >= _traffic.RetourShare) return null;
+        var date = DutchWorkingDays.AddWorkingDays(heen.Header.Dagtekening, dice.Next(1, RetourWithinWorkingDays + 1));
+        var retour = new RetourHeader(RetourIdentificatie(heen), date, XsltVersie: null, new XsdVersie(XsdVersie, XsdVersie), RetourCodes: []);
+        var header = heen.Header with { BerichtCode = BerichtCodes.Of(Standard.IJw, heen.Type + 1) };
+        return new LifecycleItem(date, RankRetour, _ => heen switch
+        {
+            ToewijzingMessage t => new ToewijzingRetourMessage(Standard.IJw, header, retour,
+                Accepted("/Bericht/Client/ToegewezenProducten/ToegewezenProduct", t.Clients[0].Producten.Count), t.Clients[0]),
+            StartZorgMessage s => new StartZorgRetourMessage(Standard.IJw, header, retour,
+                Accepted("/Bericht/Client/StartProducten/StartProduct", s.Client.Producten.Count), s.Client),
+            StopZorgMessage s => new StopZorgRetourMessage(Standard.IJw, header, retour,
+                Accepted("/Bericht/Client/StopProducten/StopProduct", s.Client.Producten.Count), s.Client),
+            VerzoekOmToewijzingMessage v => new VerzoekOmToewijzingRetourMessage(Standard.IJw, header, retour,
+                Accepted("/Bericht/Client/AangevraagdeProducten/AangevraagdProduct", v.Client.Producten.Count), v.Client),
+            VerzoekOmWijzigingMessage w => new VerzoekOmWijzigingRetourMessage(Standard.IJw, header, retour,
+                Accepted("/Bericht/Client/Verzoek/TeWijzigenProducten/TeWijzigenProduct", w.Verzoek.TeWijzigenProducten.Count,
+                    "/Bericht/Client/Verzoek/OngewijzigdeProducten/OngewijzigdProduct", w.Verzoek.OngewijzigdeProducten.Count,
+                    "/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct", w.Verzoek.NieuweProducten.Count,
+                    extra: "/Bericht/Client/Verzoek"), w.Verzoek),
+            AntwoordMessage a => new AntwoordRetourMessage(Standard.IJw, header, retour,
+                new RetourCodeMap([new("/Bericht/Antwoord", [StandardRetourCodes.GeenOpmerking])]), a.Antwoord),
+            _ => throw new InvalidOperationException($"No retour for {heen.Type}."),
+        });
+    }
+
+    /// <summary>Retourcode 0200 on the client and on every numbered product class under the given element paths.</summary>
+    private static RetourCodeMap Accepted(string products, int count, string? products2 = null, int count2 = 0, string? products3 = null, int count3 = 0, string? extra = null)
+    {
+        IReadOnlyList<string> accepted = [StandardRetourCodes.GeenOpmerking];
+        var entries = new List<KeyValuePair<string, IReadOnlyList<string>>>();
+        foreach (var (path, n) in new[] { (products, count), (products2, count2), (products3, count3) })
+        {
+            for (var i = 1; path is not null && i <= n; i++) entries.Add(new(string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), accepted));
+        }
+        if (extra is not null) entries.Add(new(extra, accepted));
+        entries.Add(new("/Bericht/Client", accepted));
+        return new RetourCodeMap(entries);
+    }
+
+    /// <summary>
+    /// The retour's own Identificatie, unique per its sender: "R" + the heen's Identificatie, which is unique already for
+    /// provider-sent heen messages and for 319s; a 301's "T…" repeats across municipalities, so it gets the municipality's
+    /// position in the region instead of the "T".
+    /// </summary>
+    private string RetourIdentificatie(IstdMessage heen)
+    {
+        var identificatie = heen.Header.Identificatie;
+        if (heen is not ToewijzingMessage) return "R" + identificatie;
+        var position = _options.Region.Municipalities.Select((m, i) => (m.CbsCode, i)).First(m => m.CbsCode == heen.MunicipalityCode).i;
+        return string.Create(CultureInfo.InvariantCulture, $"R{position}{identificatie[1..]}");
+    }
+
+    /// <summary>FNV-1a over the text: string.GetHashCode differs per process, and the dice must not.</summary>
+    private static int StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text) hash = (hash ^ c) * 16777619u;
+        return (int)hash;
     }
 
     // ------------------------------------------------------------------ decisions

@@ -78,6 +78,8 @@ internal sealed class MessageEmitter(ScenarioPlan plan)
     {
         var date = publishDate ?? message.Header.Dagtekening;
         var sequence = ++state.Sequence;
+        // The retour follows a few working days later; it is queued now, since a 301's Identificatie is known only now.
+        if (!isResend && _lifecycle.Retour(message) is { } retour) state.Enqueue(retour);
         return new ScenarioMessage(sequence, ScenarioMessage.BuildName(sequence, date, message), date, message, isResend);
     }
 

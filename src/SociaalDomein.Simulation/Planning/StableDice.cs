@@ -46,4 +46,5 @@ internal enum DiceStream
     Start = 6,
     Stop = 7,
     DeclarationAnswer = 8,
+    Retour = 9,
 }

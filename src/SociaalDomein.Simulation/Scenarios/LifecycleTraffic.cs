@@ -23,6 +23,11 @@ namespace SociaalDomein.Simulation.Scenarios;
 /// <param name="StopLateShare">Share of 307s sent more than 5 working days after care stopped.</param>
 /// <param name="DeclarationAnswerLateShare">Share of 325s sent more than 10 working days after their 323.</param>
 /// <param name="DeclarationAnswerNeverShare">Share of 323s that never get a 325.</param>
+/// <param name="RetourShare">
+/// Share of heen messages (301, 305, 307, 315, 317, 319; not 323, which the 325 answers) that get their retour (302, 306, 308,
+/// 316, 318, 320) 1–3 working days later, every class accepted (retourcode 0200). 0 in <see cref="Default"/>: the monitor
+/// does not need them and they double the message count; set 1 for the complete traffic.
+/// </param>
 public sealed record LifecycleTraffic(
     double RequestShare,
     double LateAnswerShare,
@@ -35,7 +40,8 @@ public sealed record LifecycleTraffic(
     double StartNeverShare,
     double StopLateShare,
     double DeclarationAnswerLateShare,
-    double DeclarationAnswerNeverShare)
+    double DeclarationAnswerNeverShare,
+    double RetourShare = 0)
 {
     /// <summary>
     /// Half of the new allocations requested first; 8 % of answers late, 5 % of requests under investigation first; 3 % of
@@ -72,6 +78,7 @@ public sealed record LifecycleTraffic(
                      (nameof(ChangeRefusedShare), ChangeRefusedShare),
                      (nameof(StartLateShare), StartLateShare), (nameof(StartNeverShare), StartNeverShare), (nameof(StopLateShare), StopLateShare),
                      (nameof(DeclarationAnswerLateShare), DeclarationAnswerLateShare), (nameof(DeclarationAnswerNeverShare), DeclarationAnswerNeverShare),
+                     (nameof(RetourShare), RetourShare),
                  })
         {
             if (share is < 0 or > 1 || double.IsNaN(share))
