@@ -8,7 +8,8 @@ namespace SociaalDomein.Simulation.Emission;
 
 /// <summary>
 /// Writes a plan out as messages in publish order, one month of declarations at a time: memory holds the plan, one
-/// month's 323s and the messages waiting for their publish day, never the whole scenario.
+/// month's 323s, the messages waiting for their publish day and the recipes of the lifecycle messages (made on their
+/// publish day), never the whole scenario.
 /// </summary>
 internal sealed class MessageEmitter(ScenarioPlan plan)
 {
