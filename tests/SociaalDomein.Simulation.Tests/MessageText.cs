@@ -31,6 +31,10 @@ internal static class MessageText
                         Append(text, $"L|{p.ReferentieNummer}|{p.VorigReferentieNummer}|{p.ToewijzingNummer}|{p.ProductCategorie}|{p.ProductCode}|{p.ProductPeriodeBegin:O}|{p.ProductPeriodeEinde:O}|{p.GeleverdVolume}|{p.Eenheid}|{p.ProductTariefCents}|{p.IngediendBedragCents}|{p.DebetCredit}");
                 }
                 break;
+            default:
+                // The other types have no lists the records would compare by reference in a way that matters here: their XML says all.
+                text.Append(System.Text.Encoding.UTF8.GetString(SociaalDomein.Messages.Writing.MessageWriter.Write(message)));
+                break;
         }
         return text.ToString();
     }

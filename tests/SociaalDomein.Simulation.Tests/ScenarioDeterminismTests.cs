@@ -5,7 +5,8 @@ namespace SociaalDomein.Simulation.Tests;
 
 public sealed class ScenarioDeterminismTests
 {
-    private static readonly ScenarioOptions Small = ScenarioOptions.Demo with { ProviderCount = 8, Months = 3, SpendScale = 0.02m };
+    // With the whole lifecycle traffic, so its dice are covered too.
+    private static readonly ScenarioOptions Small = ScenarioOptions.Demo with { ProviderCount = 8, Months = 3, SpendScale = 0.02m, Lifecycle = LifecycleTraffic.Default };
 
     [Fact]
     public void The_same_seed_gives_the_same_messages_ceilings_and_totals()
@@ -60,6 +61,35 @@ public sealed class ScenarioDeterminismTests
         {
             CultureInfo.CurrentCulture = saved;
         }
+    }
+
+    [Fact]
+    public void The_small_scenario_has_every_message_type_of_the_lifecycle()
+    {
+        var types = ScenarioGenerator.Generate(Small).Messages.Select(m => (int)m.Message.Type).Distinct().Order();
+
+        Assert.Equal([301, 305, 307, 315, 317, 319, 323, 325], types);
+    }
+
+    [Fact]
+    public void Switching_the_lifecycle_traffic_off_gives_exactly_the_301_and_323_traffic()
+    {
+        var without = ScenarioGenerator.Generate(Small with { Lifecycle = LifecycleTraffic.None });
+        var with = ScenarioGenerator.Generate(Small);
+
+        Assert.All(without.Messages, m => Assert.Contains(m.Message.Type, new[] { SociaalDomein.Messages.Model.MessageType.Toewijzing301, SociaalDomein.Messages.Model.MessageType.Declaratie323 }));
+        Assert.Equal(without.Expected.TotalDeclaredCents, with.Expected.TotalDeclaredCents);
+        Assert.Equal(without.Expected.UniqueLineCount, with.Expected.UniqueLineCount);
+        Assert.True(with.Messages.Count > without.Messages.Count);
+    }
+
+    [Fact]
+    public void A_share_outside_0_to_1_is_refused_naming_the_knob()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new ScenarioGenerator(Small with { Lifecycle = LifecycleTraffic.Default with { StartNeverShare = 1.5 } }));
+
+        Assert.Equal("StartNeverShare", error.ParamName);
     }
 
     private static List<string> Describe(Scenario scenario) => Describe(scenario.Messages);

@@ -43,6 +43,40 @@ public static class DutchWorkingDays
         return date;
     }
 
+    /// <summary>The date itself when it is a working day, otherwise the first working day after it.</summary>
+    public static DateOnly OnOrAfter(DateOnly date)
+    {
+        while (!IsWorkingDay(date)) date = date.AddDays(1);
+        return date;
+    }
+
+    /// <summary>
+    /// The <paramref name="n"/>-th working day after <paramref name="date"/> (n ≥ 1), or <paramref name="date"/> itself for 0:
+    /// the last day a message is on time when the standard allows "n working days" after <paramref name="date"/>.
+    /// </summary>
+    public static DateOnly AddWorkingDays(DateOnly date, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        for (var found = 0; found < n;)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date)) found++;
+        }
+        return date;
+    }
+
+    /// <summary>The <paramref name="n"/>-th working day before <paramref name="date"/> (n ≥ 1), or the date itself for 0.</summary>
+    public static DateOnly SubtractWorkingDays(DateOnly date, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        for (var found = 0; found < n;)
+        {
+            date = date.AddDays(-1);
+            if (IsWorkingDay(date)) found++;
+        }
+        return date;
+    }
+
     /// <summary>27 April, or 26 April when the 27th is a Sunday.</summary>
     private static DateOnly KingsDay(int year)
     {

@@ -8,7 +8,8 @@ namespace SociaalDomein.Simulation.Emission;
 
 /// <summary>
 /// Writes a plan out as messages in publish order, one month of declarations at a time: memory holds the plan, one
-/// month's 323s and the messages waiting for their publish day, never the whole scenario.
+/// month's 323s, the messages waiting for their publish day and the recipes of the lifecycle messages (made on their
+/// publish day), never the whole scenario.
 /// </summary>
 internal sealed class MessageEmitter(ScenarioPlan plan)
 {
@@ -18,17 +19,23 @@ internal sealed class MessageEmitter(ScenarioPlan plan)
     private const int BerichtSubversie = 2;
     private const string XsdVersie = "1.0.0";
 
-    // On the same day allocations go first, then declarations, then copies sent again.
-    private const int RankToewijzing = 0;
-    private const int RankDeclaratie = 1;
-    private const int RankResend = 2;
+    // On the same day allocations go first, then declarations, then copies sent again (the lifecycle traffic fits in between).
+    private const int RankToewijzing = LifecycleMessages.RankToewijzing;
+    private const int RankDeclaratie = LifecycleMessages.RankDeclaratie;
+    private const int RankResend = LifecycleMessages.RankResend;
 
     private readonly ScenarioOptions _options = plan.Options;
+    private readonly LifecycleMessages _lifecycle = new(plan);
 
     /// <summary>Every enumeration starts afresh and yields the same messages.</summary>
     public IEnumerable<ScenarioMessage> Emit()
     {
         var state = new EmissionState();
+        // The lifecycle messages are queued as recipes up front: each is made only on its publish day.
+        foreach (var episode in plan.EpisodesInPublishOrder)
+        {
+            foreach (var item in _lifecycle.Schedule(episode)) state.Enqueue(item);
+        }
         for (var month = 0; month < plan.Months.Count; month++)
         {
             // Declarations for a month go out after it ends: everything dated before then is ready to publish.
@@ -58,7 +65,8 @@ internal sealed class MessageEmitter(ScenarioPlan plan)
             {
                 if (queued.PublishDate >= limit) yield break;
                 state.Queue.Dequeue();
-                yield return Publish(state, queued.Message, queued.IsResend, queued.PublishDate);
+                var message = queued.Message ?? queued.Build!(municipality => NextToewijzingIdentificatie(state, municipality));
+                yield return Publish(state, message, queued.IsResend, queued.PublishDate);
             }
             else
             {
@@ -71,21 +79,30 @@ internal sealed class MessageEmitter(ScenarioPlan plan)
     {
         var date = publishDate ?? message.Header.Dagtekening;
         var sequence = ++state.Sequence;
+        // The retour follows a few working days later; it is queued now, since a 301's Identificatie is known only now.
+        if (!isResend && _lifecycle.Retour(message) is { } retour) state.Enqueue(retour);
         return new ScenarioMessage(sequence, ScenarioMessage.BuildName(sequence, date, message), date, message, isResend);
+    }
+
+    /// <summary>301s of a municipality are numbered in publish order, planned ones and answers to change requests alike.</summary>
+    private static string NextToewijzingIdentificatie(EmissionState state, string municipality)
+    {
+        var counter = state.ToewijzingCounters[municipality] = state.ToewijzingCounters.GetValueOrDefault(municipality) + 1;
+        return string.Create(CultureInfo.InvariantCulture, $"T{counter:D8}");
     }
 
     private ToewijzingMessage CreateToewijzing(EmissionState state, PlannedEpisode episode)
     {
         var municipality = episode.Contract.Municipality.CbsCode;
-        var counter = state.ToewijzingCounters[municipality] = state.ToewijzingCounters.GetValueOrDefault(municipality) + 1;
         var header = new MessageHeader(JW301, BerichtVersie, BerichtSubversie,
             Afzender: municipality,
             Ontvanger: episode.Contract.Provider.Agb,
-            Identificatie: string.Create(CultureInfo.InvariantCulture, $"T{counter:D8}"),
+            Identificatie: NextToewijzingIdentificatie(state, municipality),
             Dagtekening: episode.Toewijzingsdatum,
             XsdVersie, XsdVersie);
+        // A 301 that honours a 315 echoes the request's ReferentieAanbieder (TR379).
         var client = new ToewijzingClient(episode.Client.Bsn, episode.Client.Geboortedatum,
-            episode.Allocations.Select(a => a.ToToegewezenProduct()).ToList());
+            episode.Allocations.Select(a => a.ToToegewezenProduct() with { ReferentieAanbieder = _lifecycle.ReferentieAanbieder(episode, a) }).ToList());
         var message = new ToewijzingMessage(Standard.IJw, header, [client]);
 
         var dice = new StableDice(_options.Seed, DiceStream.Toewijzing, episode.Id, 0);
@@ -176,6 +193,7 @@ internal sealed class MessageEmitter(ScenarioPlan plan)
                 TotaalIngediendBedragCents: total,
                 clients);
             state.Enqueue(dagtekening, RankDeclaratie, message, isResend: false);
+            if (_lifecycle.Answer(message, contract, monthIndex) is { } answer) state.Enqueue(answer);
             if (dice.NextDouble() < _options.Noise.ResentShare)
                 state.Enqueue(dagtekening.AddDays(dice.Next(2, 8)), RankResend, message, isResend: true);
         }
@@ -190,7 +208,8 @@ internal sealed class MessageEmitter(ScenarioPlan plan)
     /// <summary>A line declared this month that the provider will credit and declare again next month.</summary>
     private sealed record PendingCorrection(PlannedAllocation Allocation, Delivery Delivery, string DebitReferentieNummer);
 
-    private sealed record Queued(DateOnly PublishDate, IstdMessage Message, bool IsResend);
+    /// <summary>A message waiting for its publish day: made already, or made by <paramref name="Build"/> when published.</summary>
+    private sealed record Queued(DateOnly PublishDate, IstdMessage? Message, bool IsResend, Func<NextToewijzingIdentificatie, IstdMessage>? Build = null);
 
     /// <summary>The state of one enumeration, so that enumerating again gives the same messages.</summary>
     private sealed class EmissionState
@@ -206,5 +225,8 @@ internal sealed class MessageEmitter(ScenarioPlan plan)
 
         public void Enqueue(DateOnly publishDate, int rank, IstdMessage message, bool isResend) =>
             Queue.Enqueue(new Queued(publishDate, message, isResend), (publishDate.DayNumber, rank, _queued++));
+
+        public void Enqueue(LifecycleItem item) =>
+            Queue.Enqueue(new Queued(item.PublishDate, null, IsResend: false, item.Build), (item.PublishDate.DayNumber, item.Rank, _queued++));
     }
 }

@@ -41,4 +41,10 @@ internal enum DiceStream
     Delivery = 1,
     Declaration = 2,
     Toewijzing = 3,
+    Request = 4,
+    FollowUp = 5,
+    Start = 6,
+    Stop = 7,
+    DeclarationAnswer = 8,
+    Retour = 9,
 }

@@ -23,6 +23,15 @@ public sealed class Scenario(
 
     public ExpectedTotals Expected { get; } = expected;
 
+    /// <summary>The scenario end date: the publish day of the last message (all traffic has arrived by then).</summary>
+    public DateOnly EndDate { get; } = messages.Count == 0 ? options.PeriodEnd : messages[^1].PublishDate;
+
+    /// <summary>
+    /// The lead-time figures a correct monitor shows on <see cref="EndDate"/>, with N = <paramref name="startWithinDays"/> in
+    /// "a 301 without 305 after N days". See <see cref="ExpectedLeadTimes"/> for the rules; use its <c>From</c> for another day.
+    /// </summary>
+    public ExpectedLeadTimes ExpectedLeadTimes(int startWithinDays) => Scenarios.ExpectedLeadTimes.From(Messages, EndDate, startWithinDays);
+
     /// <inheritdoc cref="ScenarioCeiling.WriteCsv"/>
     public void WriteCeilingsCsv(TextWriter writer) => ScenarioCeiling.WriteCsv(Ceilings, writer);
 }

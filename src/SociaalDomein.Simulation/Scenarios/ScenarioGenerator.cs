@@ -6,8 +6,9 @@ namespace SociaalDomein.Simulation.Scenarios;
 
 /// <summary>
 /// Generates a deterministic iJw message scenario for a region: 301 allocations and monthly 323 declarations from
-/// fictitious providers to the region's municipalities, with ceilings that some contracts run into. The caller
-/// serialises the messages.
+/// fictitious providers to the region's municipalities, with ceilings that some contracts run into, and, when
+/// <see cref="ScenarioOptions.Lifecycle"/> is on, the requests, answers, start/stop and declaration answers around them.
+/// The caller serialises the messages.
 /// </summary>
 /// <example>
 /// <code>

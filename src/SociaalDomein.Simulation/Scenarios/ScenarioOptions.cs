@@ -29,8 +29,20 @@ public sealed record ScenarioOptions
 
     public QualityNoise Noise { get; init; } = QualityNoise.Default;
 
+    /// <summary>
+    /// The requests, answers, start/stop and declaration-answer messages around the 301s and 323s. Off by default, so
+    /// <see cref="Demo"/> and <see cref="FullRegion"/> keep their figures; <see cref="DemoFullTraffic"/> has it on.
+    /// </summary>
+    public LifecycleTraffic Lifecycle { get; init; } = LifecycleTraffic.None;
+
     /// <summary>The demo: 30 providers, 6 months, a tenth of the region's youth-care spend.</summary>
     public static ScenarioOptions Demo { get; } = new();
+
+    /// <summary>
+    /// The demo with the whole message traffic of a region (315, 317, 319, 305, 307 and 325 besides 301 and 323): the same
+    /// plan, allocations and declaration lines as <see cref="Demo"/>, plus <see cref="LifecycleTraffic.Default"/>.
+    /// </summary>
+    public static ScenarioOptions DemoFullTraffic { get; } = new() { Lifecycle = LifecycleTraffic.Default };
 
     /// <summary>The whole region for a whole year: 300 providers, all of its youth-care spend.</summary>
     public static ScenarioOptions FullRegion { get; } = new() { ProviderCount = 300, SpendScale = 1m, Months = 12 };
@@ -51,5 +63,6 @@ public sealed record ScenarioOptions
         if (SpendScale <= 0) throw new ArgumentOutOfRangeException(nameof(SpendScale), SpendScale, "Must be positive.");
         if (Region.Municipalities.Count == 0) throw new ArgumentException("The region has no municipalities.", nameof(Region));
         Noise.Validate();
+        Lifecycle.Validate();
     }
 }
