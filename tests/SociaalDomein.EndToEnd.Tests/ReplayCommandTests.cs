@@ -33,7 +33,7 @@ public sealed class ReplayCommandTests : IDisposable
         Write(input, "2026-03-04_004_jw323.xml", feb323);
         Write(input, "2026-03-05_005_broken.xml", "<Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw323/schema\"><Header>"u8.ToArray());
         Write(input, "2026-03-06_006_jw323_resent.xml", feb323);
-        // A correction goes in a declaration for the month it corrects (TR319): credit R2 and declare R3 instead.
+        // A correction: credit R2 and declare R3 instead, here in a second declaration for February (TR319/IV090 also allow a later one).
         Write(input, "2026-04-03_007_jw323.xml", Jw.Declaratie323("D-0003", new DateOnly(2026, 4, 3), Nijmegen, ZorgA, "202602C", february,
             Jw.Credit(r2, "R2C"), Jw.Debit("R3", 1001, "45", "45A03", february, 40, 9_500)));
         Write(input, "2026-04-03_008_jw323.xml", Jw.Declaratie323("D-0004", new DateOnly(2026, 4, 3), Nijmegen, ZorgA, "202603", march,

@@ -99,15 +99,27 @@ public sealed class RuleTests
     }
 
     [Fact]
-    public void Lines_of_another_month_in_a_declaration_are_9319()
+    public void Corrections_of_an_earlier_month_in_a_declaration_are_allowed()
     {
-        // The JW323 fixture corrects March in its April declaration: the standard wants those in a declaration for March.
-        var findings = Fixture.Validate(Fixture.Text(Fixture.Declaratie)).Findings;
+        // The JW323 fixture corrects March in its April declaration: TR319 allows the current or a previous period (IV090).
+        Assert.Empty(Fixture.Validate(Fixture.Text(Fixture.Declaratie)).Findings);
+    }
 
-        Assert.Equal([("P2025040003", "9319"), ("P2025040004", "9319")], findings.Select(f => (f.Line, f.Rule)));
-        Assert.Equal("The ProductPeriode 2025-03-01 to 2025-03-31 does not lie entirely within the declaration period 2025-04-01 to 2025-04-30.",
-            findings[0].Explanation);
-        Assert.Equal("/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]/ProductPeriode", findings[0].Path);
+    [Fact]
+    public void A_line_for_a_month_after_the_declaration_period_is_9319()
+    {
+        // Move the first corrected line (P2025040003) to May, after the April declaration period.
+        var text = Fixture.Text(Fixture.Declaratie);
+        var at = text.IndexOf("P2025040003", StringComparison.Ordinal);
+        var xml = text[..at] + new System.Text.RegularExpressions.Regex("2025-03-01</ijw:Begindatum>\\s*<ijw:Einddatum>2025-03-31")
+            .Replace(text[at..], "2025-05-01</ijw:Begindatum><ijw:Einddatum>2025-05-31", 1);
+
+        var finding = Assert.Single(Fixture.Validate(xml).Findings);
+
+        Assert.Equal(("P2025040003", "9319"), (finding.Line, finding.Rule));
+        Assert.Equal("The ProductPeriode 2025-05-01 to 2025-05-31 ends after the declaration period 2025-04-01 to 2025-04-30: " +
+                     "a declaration may only hold care of its own or an earlier period.", finding.Explanation);
+        Assert.Equal("/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[1]/ProductPeriode", finding.Path);
     }
 
     [Fact]

@@ -151,10 +151,13 @@ public static class MessageRules
             findings.Add(new LineFinding(source, line, path + "/ProductPeriode", RuleCodes.ProductPeriod,
                 $"The ProductPeriode runs from {Day(begin)} to {Day(end)}; it must lie within one calendar month and not end before it begins."));
         }
-        else if (begin < periodBegin || end > periodEnd)
+        else if (end > periodEnd)
         {
+            // TR319: "only prestaties whose ProductPeriode lies within the current or a previous declaration period";
+            // IV090: care of an earlier month (a late declaration, a correction) goes in the next declaration.
             findings.Add(new LineFinding(source, line, path + "/ProductPeriode", StandardRetourCodes.ProductPeriodOutsideDeclarationPeriod,
-                $"The ProductPeriode {Day(begin)} to {Day(end)} does not lie entirely within the declaration period {Day(periodBegin)} to {Day(periodEnd)}."));
+                $"The ProductPeriode {Day(begin)} to {Day(end)} ends after the declaration period {Day(periodBegin)} to {Day(periodEnd)}: " +
+                "a declaration may only hold care of its own or an earlier period."));
         }
     }
 

@@ -24,7 +24,7 @@ public static class StandardRetourCodes
     /// <summary>9346 (TR346): Eenheid is not 83, but IngediendBedrag ≠ GeleverdVolume × ProductTarief.</summary>
     public const string AmountNotVolumeTimesTariff = "9346";
 
-    /// <summary>9319 (TR319): the ProductPeriode does not lie entirely within the DeclaratiePeriode.</summary>
+    /// <summary>9319 (TR319): the ProductPeriode lies after the DeclaratiePeriode (care of the current or an earlier period only).</summary>
     public const string ProductPeriodOutsideDeclarationPeriod = "9319";
 
     /// <summary>8021 (TR314): the ReferentieNummer was delivered before (here: twice in the same message).</summary>

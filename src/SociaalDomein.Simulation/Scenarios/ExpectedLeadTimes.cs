@@ -30,9 +30,9 @@ public sealed class ExpectedLeadTimes
     public const int RequestAnswerWorkingDays = 5;
     public const int DeclarationAnswerWorkingDays = 10;
 
-    private readonly Dictionary<ContractKey, ContractLeadTimes> _byContract;
+    private readonly Dictionary<ScenarioContract, ContractLeadTimes> _byContract;
 
-    private ExpectedLeadTimes(DateOnly asOf, int startWithinDays, Dictionary<ContractKey, ContractLeadTimes> byContract)
+    private ExpectedLeadTimes(DateOnly asOf, int startWithinDays, Dictionary<ScenarioContract, ContractLeadTimes> byContract)
     {
         AsOf = asOf;
         StartWithinDays = startWithinDays;
@@ -47,13 +47,13 @@ public sealed class ExpectedLeadTimes
     public int StartWithinDays { get; }
 
     /// <summary>Per contract that has any request, allocation or declaration.</summary>
-    public IReadOnlyDictionary<ContractKey, ContractLeadTimes> ByContract => _byContract;
+    public IReadOnlyDictionary<ScenarioContract, ContractLeadTimes> ByContract => _byContract;
 
     /// <summary>All contracts together.</summary>
     public ContractLeadTimes Total { get; }
 
     public ContractLeadTimes For(string municipalityCode, string providerAgb) =>
-        _byContract.GetValueOrDefault(new ContractKey(municipalityCode, providerAgb)) ?? ContractLeadTimes.Zero;
+        _byContract.GetValueOrDefault(new ScenarioContract(municipalityCode, providerAgb)) ?? ContractLeadTimes.Zero;
 
     public static ExpectedLeadTimes From(IEnumerable<ScenarioMessage> messages, DateOnly asOf, int startWithinDays) =>
         From(messages.Select(m => m.Message), asOf, startWithinDays);
@@ -64,18 +64,18 @@ public sealed class ExpectedLeadTimes
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentOutOfRangeException.ThrowIfNegative(startWithinDays);
         var seen = new HashSet<MessageKey>();
-        var requests = new Dictionary<(ContractKey Contract, string Referentie), (DateOnly Asked, DateOnly? Answered)>();
-        var answers = new Dictionary<(ContractKey Contract, string Referentie), DateOnly>();
+        var requests = new Dictionary<(ScenarioContract Contract, string Referentie), (DateOnly Asked, DateOnly? Answered)>();
+        var answers = new Dictionary<(ScenarioContract Contract, string Referentie), DateOnly>();
         var allocations = new Dictionary<(string Municipality, long Nummer), AllocationSeen>();
         var starts = new Dictionary<(string Municipality, long Nummer), DateOnly>();
-        var declarations = new Dictionary<MessageKey, (ContractKey Contract, DateOnly Sent)>();
+        var declarations = new Dictionary<MessageKey, (ScenarioContract Contract, DateOnly Sent)>();
         var declarationAnswers = new Dictionary<MessageKey, DateOnly>();
 
         foreach (var message in messages)
         {
             var day = message.Header.Dagtekening;
             if (day > asOf || !seen.Add(message.Key)) continue;
-            var contract = new ContractKey(message.MunicipalityCode, message.ProviderAgb);
+            var contract = new ScenarioContract(message.MunicipalityCode, message.ProviderAgb);
             switch (message)
             {
                 case VerzoekOmToewijzingMessage verzoek:
@@ -110,8 +110,8 @@ public sealed class ExpectedLeadTimes
             }
         }
 
-        var byContract = new Dictionary<ContractKey, Counter>();
-        Counter Of(ContractKey contract) => byContract.TryGetValue(contract, out var c) ? c : byContract[contract] = new Counter();
+        var byContract = new Dictionary<ScenarioContract, Counter>();
+        Counter Of(ScenarioContract contract) => byContract.TryGetValue(contract, out var c) ? c : byContract[contract] = new Counter();
 
         foreach (var ((contract, referentie), (asked, _)) in requests)
         {
@@ -153,7 +153,7 @@ public sealed class ExpectedLeadTimes
     }
 
     /// <summary>An allocation as seen so far: when it was first granted and its current version (latest Toewijzingsdatum+tijd).</summary>
-    private sealed record AllocationSeen(ContractKey Contract, DateOnly FirstGranted, ToegewezenProduct Current)
+    private sealed record AllocationSeen(ScenarioContract Contract, DateOnly FirstGranted, ToegewezenProduct Current)
     {
         public AllocationSeen With(ToegewezenProduct version, DateOnly day) => this with
         {
