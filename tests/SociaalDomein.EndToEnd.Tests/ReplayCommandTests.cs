@@ -66,10 +66,18 @@ public sealed class ReplayCommandTests : IDisposable
         // Beuningen's line names allocation 2001, which was never sent: counted, and signalled 9338.
         Assert.Equal([new ReportSignalCount(Beuningen, ZorgB, "9338", 1)], report.Signals);
 
-        Assert.Equal([75, 90, 100], report.Alerts.Select(a => a.ThresholdPercent!.Value));
-        Assert.All(report.Alerts, a => Assert.Equal(("CeilingThreshold", Nijmegen, ZorgA, 2026), (a.Kind, a.Municipality, a.Provider, a.Year)));
-        Assert.Equal(807_500, report.Alerts[0].DeclaredCents); // crossed 75% with the February declaration
-        Assert.Equal(1_235_000, report.Alerts[2].DeclaredCents);
+        var thresholds = report.Alerts.Where(a => a.Kind == "CeilingThreshold").ToList();
+        Assert.Equal([75, 90, 100], thresholds.Select(a => a.ThresholdPercent!.Value));
+        Assert.All(thresholds, a => Assert.Equal((Nijmegen, ZorgA, 2026, "open"), (a.Municipality, a.Provider, a.Year, a.Status)));
+        // Raised when the February declaration crossed 75 % (€ 8 075), updated to the final € 12 350 since.
+        Assert.All(thresholds, a => Assert.Equal((1_235_000L, 1_000_000L), (a.Figures!.Actual, a.Figures.Limit)));
+        Assert.Equal(1_235_000, thresholds[2].DeclaredCents);
+        // Beuningen declared on allocation 2001 that no 301 named.
+        var withoutAllocation = Assert.Single(report.Alerts, a => a.Kind == "DeclarationWithoutAllocation");
+        Assert.Equal((Beuningen, ZorgB, "open", 100_000L), (withoutAllocation.Municipality, withoutAllocation.Provider, withoutAllocation.Status,
+            withoutAllocation.Figures!.Actual));
+        Assert.Equal(["CeilingThreshold", "Pacing", "Forecast", "OverDeclaration", "DeclarationWithoutAllocation", "LeadTime"],
+            report.AlertKinds!.Select(k => k.Kind));
     }
 
     [Fact]

@@ -38,10 +38,14 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
 /// <summary>Starts an Orleans test cluster whose grains use the real PostgreSQL storage, ledger and alert store.</summary>
 public static class TestClusters
 {
-    public static async Task<TestCluster> StartAsync(string connectionString, params int[] thresholds)
+    public static Task<TestCluster> StartAsync(string connectionString, params int[] thresholds) => StartAsync(connectionString, null, thresholds);
+
+    /// <param name="asOf">The day the rules count as today (Monitoring:AsOfDate); null: the real today.</param>
+    public static async Task<TestCluster> StartAsync(string connectionString, DateOnly? asOf, params int[] thresholds)
     {
         var builder = new TestClusterBuilder(1);
         builder.Properties["ConnectionString"] = connectionString;
+        builder.Properties["AsOf"] = asOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
         builder.Properties["Thresholds"] = string.Join(",", thresholds);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         var cluster = builder.Build();
@@ -57,7 +61,10 @@ public static class TestClusters
             siloBuilder.Services.AddSociaalDomeinStorage(configuration["ConnectionString"]!);
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.Configure<Budget.MonitoringOptions>(o =>
-                o.ThresholdPercents = (configuration["Thresholds"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList());
+            {
+                o.ThresholdPercents = (configuration["Thresholds"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+                if (configuration["AsOf"] is { Length: > 0 } asOf) o.AsOfDate = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
+            });
             siloBuilder.Services.AddMonitoringGrainStateSerializer();
             siloBuilder.AddPostgresGrainStorage(StorageNames.Monitoring);
         }

@@ -137,6 +137,14 @@ public static partial class SettingsRules
     {
         foreach (var percent in options.ThresholdPercents.Where(p => p is < 1 or > 1_000))
             yield return $"Monitoring:ThresholdPercents: {percent} is not a percentage between 1 and 1000.";
+        if (options.PacingTolerance is < 1m or > 10m || options.PacingTolerance.Scale > 6)
+            yield return $"Monitoring:PacingTolerance must be between 1 and 10 with at most 6 decimals (got {options.PacingTolerance}).";
+        if (options.DeclarationLagWorkingDays is < 0 or > 60)
+            yield return $"Monitoring:DeclarationLagWorkingDays must be between 0 and 60 (got {options.DeclarationLagWorkingDays}).";
+        if (options.AllocationWithoutStartDays is < 1 or > 366)
+            yield return $"Monitoring:AllocationWithoutStartDays must be between 1 and 366 (got {options.AllocationWithoutStartDays}).";
+        if (options.EvaluationInterval < TimeSpan.FromSeconds(1) || options.EvaluationInterval > TimeSpan.FromDays(1))
+            yield return $"Monitoring:EvaluationInterval must be between 00:00:01 and 1.00:00:00 (got {options.EvaluationInterval}).";
     }
 
     public static IEnumerable<string> Check(HttpOptions options)

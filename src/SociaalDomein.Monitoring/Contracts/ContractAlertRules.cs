@@ -124,11 +124,30 @@ public static class ContractAlertRules
         {
             if (!track.Active || seen.Contains(trackKey) || !trackKey.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var subject = new AlertSubject(trackKey, AlertKind.OverDeclaration, contract.MunicipalityCode, contract.ProviderAgb, track.Year);
+            var figures = snapshot is { Deleted: false } ? CurrentFigures(snapshot, allocations.Usage(key), trackKey[prefix.Length..]) ?? track.Figures! : track.Figures!;
             yield return new AlertCandidate(
-                new AlertObservation(subject, false, track.Figures!, track.Severity!),
+                new AlertObservation(subject, false, figures, track.Severity!),
                 $"Provider {contract.ProviderAgb}, municipality {contract.MunicipalityCode}: what is declared against allocation " +
                 $"{key.ToewijzingNummer} is within the allocation again (rule {track.Figures!.Basis}).");
         }
+    }
+
+    /// <summary>The figures of an over-declaration subject ("{rule}[:{yyyy-MM}]") as they are now, for its resolution.</summary>
+    private static AlertFigures? CurrentFigures(AllocationSnapshot allocation, AllocationUsage usage, string ruleAndMonth)
+    {
+        var parts = ruleAndMonth.Split(':');
+        var rule = parts[0];
+        if (rule == RuleCodes.AmountAboveBudget && allocation.BudgetCents is { } budget)
+            return new AlertFigures(usage.TotalAmountCents, budget, "cent", rule);
+        if (!allocation.HasOmvang) return null;
+        var units = VolumeUnits.For(allocation.Eenheid!);
+        if (rule == RuleCodes.VolumeAboveAllocation && AllocatedVolume.OverWholePeriod(allocation) is { } total)
+            return new AlertFigures(usage.TotalVolume(units), total * units.AllocationFactor, units.CompareUnit, rule);
+        if (rule == RuleCodes.VolumeAbovePeriodAllocation && parts.Length == 2 &&
+            DateOnly.TryParseExact(parts[1] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) &&
+            AllocatedVolume.ForMonth(allocation, ServiceMonth.Of(first)) is { } allowed)
+            return new AlertFigures(usage.VolumeIn(ServiceMonth.Of(first), units), allowed * units.AllocationFactor, units.CompareUnit, rule);
+        return null;
     }
 
     /// <summary>DeclarationWithoutAllocation per budget year: the net amount declared on allocation numbers without a usable allocation.</summary>
