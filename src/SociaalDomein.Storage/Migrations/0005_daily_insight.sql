@@ -30,6 +30,9 @@ COMMENT ON COLUMN declaration_messages.received_day IS 'received_at as a Dutch c
 
 -- Lines by message: the drill-down from a day's total to its messages and lines, and reconcile per received day.
 CREATE INDEX declaration_lines_by_message ON declaration_lines (message_id);
+-- From a debit to the credit that cancels it (credits are a few per cent of the lines, hence partial).
+CREATE INDEX declaration_lines_credits ON declaration_lines (provider_agb, standard, vorig_referentie_nummer)
+    WHERE vorig_referentie_nummer IS NOT NULL;
 
 -- Daily insight ------------------------------------------------------------------------------------------------------
 
