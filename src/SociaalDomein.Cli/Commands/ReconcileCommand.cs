@@ -14,7 +14,12 @@ namespace SociaalDomein.Cli.Commands;
 public static class ReconcileCommand
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Relaxed escaping: the subjects carry "×", which a person reading the JSON should see as such.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static Command Create()
     {
