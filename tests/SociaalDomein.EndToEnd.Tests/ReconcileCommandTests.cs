@@ -79,6 +79,37 @@ public sealed class ReconcileCommandTests
         Assert.Equal(ExitCodes.Ok, (await RunAsync(["reconcile", "--connection", connection, "--from", "2026-07-01", "--to", "2026-07-01"])).Exit);
     }
 
+    [Fact]
+    public async Task Report_daily_shows_the_received_day_figures_and_report_explain_the_lines_behind_a_day_credit_and_cancelled_debit_included()
+    {
+        await using var postgres = await PrivatePostgres.StartAsync("report_insight");
+        var connection = await postgres.CreateDatabaseAsync("figures");
+        await using var dataSource = NpgsqlDataSource.Create(connection);
+        await new MigrationRunner(dataSource).MigrateAsync();
+        var clock = new Clock { UtcNow = new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero) };
+        var ledger = new PostgresDeclarationLedger(dataSource, clock);
+        await ledger.AppendAsync([Line("R1", 12_500, "ijw:323:12345678:D1"), Line("R2", 5_000, "ijw:323:12345678:D1")]);
+        clock.UtcNow = new DateTimeOffset(2026, 7, 1, 23, 30, 0, TimeSpan.Zero);
+        await ledger.AppendAsync([Line("C1", -12_500, "ijw:323:12345678:D2", credits: "R1"), Line("R3", 10_000, "ijw:323:12345678:D2")]);
+
+        var (dailyExit, daily) = await RunAsync("report", "daily", "--connection", connection, "--from", "2026-07-02", "--json");
+        var (explainExit, explain) = await RunAsync("report", "explain", "--connection", connection, "--from", "2026-07-02", "--to", "2026-07-02", "--json");
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (dailyExit, explainExit));
+        using var dailyJson = System.Text.Json.JsonDocument.Parse(daily);
+        var row = Assert.Single(dailyJson.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(("2026-07-02", -2_500L, 2L, 1L, 15_000L, 1L), (row.GetProperty("day").GetString(), row.GetProperty("amountCents").GetInt64(),
+            row.GetProperty("lineCount").GetInt64(), row.GetProperty("clientCount").GetInt64(), row.GetProperty("ytdAmountCents").GetInt64(),
+            row.GetProperty("ytdClientCount").GetInt64()));
+        using var explainJson = System.Text.Json.JsonDocument.Parse(explain);
+        var total = explainJson.RootElement.GetProperty("total");
+        Assert.Equal((-2_500L, 10_000L, -12_500L), (total.GetProperty("amountCents").GetInt64(), total.GetProperty("debitCents").GetInt64(),
+            total.GetProperty("creditCents").GetInt64()));
+        var credit = explainJson.RootElement.GetProperty("lines").GetProperty("items")[0];
+        Assert.Equal(("C1", "R1", "2026-07-01"), (credit.GetProperty("line").GetProperty("referentieNummer").GetString(),
+            credit.GetProperty("cancels").GetProperty("referentieNummer").GetString(), credit.GetProperty("cancels").GetProperty("receivedDay").GetString()));
+    }
+
     private sealed class Clock : TimeProvider
     {
         public DateTimeOffset UtcNow { get; set; }
