@@ -70,7 +70,29 @@ public sealed class DailyInsightQueries(NpgsqlDataSource dataSource)
     public async Task<Paged<DailyInsight>> GetPageAsync(DailyCostFilter filter, int limit, long offset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var page = await PagedQuery.ReadAsync(dataSource, Columns, FromWhere, Order, p => AddFilter(p, filter), ReadTotals, limit, offset, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+
+        // The count needs no year to date: one row per (day, key) of daily_insight in the period. Counting through
+        // FromWhere would compute the year-to-date windows a second time.
+        await using var batch = dataSource.CreateBatch();
+        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM (SELECT DISTINCT day, {Key} FROM daily_insight WHERE {Scope} AND ($1::date IS NULL OR day >= $1)) AS rows");
+        AddFilter(count.Parameters, filter);
+        var select = new NpgsqlBatchCommand($"SELECT {Columns} {FromWhere} ORDER BY {Order} LIMIT {limit} OFFSET {offset}");
+        AddFilter(select.Parameters, filter);
+        batch.BatchCommands.Add(count);
+        batch.BatchCommands.Add(select);
+        Paged<DailyInsight> page;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            var total = reader.GetInt64(0);
+            await reader.NextResultAsync(cancellationToken);
+            var items = new List<DailyInsight>(Math.Min(limit, 1024));
+            while (await reader.ReadAsync(cancellationToken))
+                items.Add(ReadTotals(reader));
+            page = new Paged<DailyInsight>(items, total);
+        }
         if (page.Items.Count == 0)
             return new Paged<DailyInsight>([], page.Total);
 
