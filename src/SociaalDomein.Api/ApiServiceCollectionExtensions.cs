@@ -38,6 +38,8 @@ public static class ApiServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DailyCostQueries>();
+        services.TryAddSingleton<DailyInsightQueries>();
+        services.TryAddSingleton<ExplainQueries>();
         services.TryAddSingleton<ContractQueries>();
         services.TryAddSingleton<AlertQueries>();
         services.TryAddSingleton<CeilingQueries>();

@@ -17,6 +17,7 @@ public static class SdStreamCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ReconcileCommand.Create());
         return root;
     }
 }

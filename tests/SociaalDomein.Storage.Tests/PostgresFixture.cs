@@ -58,7 +58,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         }
 
         await using var empty = dataSource.CreateCommand(
-            "TRUNCATE declaration_lines, daily_costs, alerts, alert_events, ceilings, message_log, grain_state, care_reports, awaited_answers RESTART IDENTITY");
+            "TRUNCATE declaration_lines, daily_costs, alerts, alert_events, ceilings, message_log, grain_state, care_reports, awaited_answers, declaration_messages, daily_insight, daily_clients, line_signals RESTART IDENTITY");
         await empty.ExecuteNonQueryAsync();
         return dataSource;
     }

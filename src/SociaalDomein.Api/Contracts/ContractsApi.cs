@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using SociaalDomein.Api.DailyCosts;
 using SociaalDomein.Api.Requests;
 using SociaalDomein.Api.Responses;
 using SociaalDomein.Api.Security;
@@ -31,6 +32,9 @@ public static class ContractsApi
             .WithName("ListContractLines").WithSummary("The ledger lines a contract-year total is the sum of (client as pseudonym only)");
         group.MapGet(ContractRoute + "/messages", MessagesAsync).AllowRoles(ApiRoles.ContractManager)
             .WithName("ListContractMessages").WithSummary("The declaration messages behind a contract-year total, with their Kafka position");
+        group.MapGet(ContractRoute + "/explain", ExplainAsync).AllowRoles(ApiRoles.ContractManager)
+            .WithName("ExplainContractYear")
+            .WithSummary("A contract-year total taken apart: debits and credits, its lines with the debit each credit cancels and signals, its messages, and refused duplicate lines");
         return group;
     }
 
@@ -89,6 +93,17 @@ public static class ContractsApi
         var page = PageRequest.Parse(errors, limit, offset);
         if (!TryParseContractYear(http, municipality, provider, year, out var contract, out var budgetYear, out var problem, errors)) return problem!;
         return TypedResults.Ok(Page.From(await queries.GetMessagesPageAsync(contract, budgetYear, page.Limit, page.Offset, cancellationToken), page, http.Request));
+    }
+
+    public static async Task<Results<Ok<ExplainResponse>, ProblemHttpResult>> ExplainAsync(
+        string municipality, string provider, string year, string? limit, string? offset, HttpContext http, ExplainQueries queries,
+        CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var page = PageRequest.Parse(errors, limit, offset);
+        if (!TryParseContractYear(http, municipality, provider, year, out var contract, out var budgetYear, out var problem, errors)) return problem!;
+        var filter = new ExplainFilter(Municipalities: [contract.MunicipalityCode], ProviderAgb: contract.ProviderAgb, Year: budgetYear);
+        return TypedResults.Ok(await DailyCostsApi.ExplainTotalAsync(filter, page, http, queries, cancellationToken));
     }
 
     private static bool TryParseContractYear(HttpContext http, string municipality, string provider, string year,

@@ -4,7 +4,7 @@ using SociaalDomein.Storage.Queries;
 namespace SociaalDomein.Api.DailyCosts;
 
 /// <summary>Query string of the daily cost lists; every value is optional.</summary>
-/// <param name="From">First day (Dagtekening), yyyy-MM-dd, inclusive.</param>
+/// <param name="From">First day, yyyy-MM-dd, inclusive: the Dagtekening for /api/daily-costs, the received Dutch day for /insight.</param>
 /// <param name="To">Last day, yyyy-MM-dd, inclusive.</param>
 /// <param name="Municipality">4-digit CBS gemeentecode.</param>
 /// <param name="Provider">8-digit AGB code.</param>

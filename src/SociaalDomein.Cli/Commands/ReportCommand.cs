@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace SociaalDomein.Cli.Commands;
 
 /// <summary>
-/// <c>sdstream report daily|contracts|alerts</c>: the data team's and contract managers' figures from the PostgreSQL
+/// <c>sdstream report daily|contracts|alerts|explain</c>: the data team's and contract managers' figures from the PostgreSQL
 /// database of a running system, as readable tables or (<c>--json</c>) as JSON.
 /// </summary>
 public static class ReportCommand
@@ -18,10 +18,11 @@ public static class ReportCommand
 
     public static Command Create()
     {
-        var command = new Command("report", "Show daily costs, contract year-to-date or alerts from the database.");
+        var command = new Command("report", "Show daily costs, contract year-to-date, alerts or the lines behind a total from the database.");
         command.Subcommands.Add(Daily());
         command.Subcommands.Add(Contracts());
         command.Subcommands.Add(Alerts());
+        command.Subcommands.Add(Explain());
         return command;
     }
 
@@ -45,24 +46,125 @@ public static class ReportCommand
         var provider = ProviderOption();
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var limit = new Option<int>("--limit") { Description = "At most this many rows.", DefaultValueFactory = _ => 200 };
-        var command = new Command("daily", "Declared costs per day × municipality × provider × category.") { connection, from, to, municipality, provider, json, limit };
+        var dagtekening = new Option<bool>("--dagtekening") { Description = "Show daily_costs per Dagtekening (the providers' date on the message) instead of the received day." };
+        var command = new Command("daily",
+            "Costs received per Dutch day × municipality × provider × category × standard: amount, by service month, year to date, distinct clients, volume per unit.")
+        {
+            connection, from, to, municipality, provider, json, limit, dagtekening,
+        };
         command.SetAction((parse, cancellationToken) => WithDatabaseAsync(parse.GetValue(connection)!, async dataSource =>
         {
             var filter = new DailyCostFilter(parse.GetValue(from), parse.GetValue(to), NullIfEmpty(parse.GetValue(municipality)), parse.GetValue(provider));
-            var page = await new DailyCostQueries(dataSource).GetPageAsync(filter, parse.GetValue(limit), 0, cancellationToken);
+            if (parse.GetValue(dagtekening))
+            {
+                await PrintDailyCostsAsync(dataSource, filter, parse.GetValue(limit), parse.GetValue(json), cancellationToken);
+                return;
+            }
+            var page = await new DailyInsightQueries(dataSource).GetPageAsync(filter, parse.GetValue(limit), 0, cancellationToken);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(page, Json));
                 return;
             }
-            var table = new Table().Title($"Daily costs ({page.Items.Count} of {page.Total} rows)")
-                .AddColumns("Day", "Municipality", "Provider", "Category", "Standard", "Lines", "Amount");
+            var table = new Table().Title($"Costs per received day ({page.Items.Count} of {page.Total} rows)")
+                .AddColumns("Day", "Municipality", "Provider", "Category", "Standard", "Lines", "Amount", "By service month", "Clients",
+                    "YTD amount", "YTD clients", "Volume per unit");
             foreach (var row in page.Items)
             {
-                table.AddRow(row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.MunicipalityCode, row.ProviderAgb, row.ProductCategorie,
-                    row.Standard, row.LineCount.ToString("N0", Dutch), Euro(row.AmountCents));
+                table.AddRow(row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.MunicipalityCode, row.ProviderAgb, row.ProductCategorie,
+                    row.Standard, row.LineCount.ToString("N0", Dutch), Euro(row.AmountCents),
+                    string.Join("\n", row.ServiceMonths.Select(m => $"{m.Month:yyyy-MM} {Euro(m.AmountCents)}")),
+                    row.ClientCount.ToString("N0", Dutch), Euro(row.YtdAmountCents), row.YtdClientCount.ToString("N0", Dutch),
+                    string.Join("\n", row.Volumes.Select(v => $"{v.Volume.ToString("N0", Dutch)} × {v.Eenheid}")));
             }
             AnsiConsole.Write(table);
+        }));
+        return command;
+    }
+
+    private static async Task PrintDailyCostsAsync(NpgsqlDataSource dataSource, DailyCostFilter filter, int limit, bool json, CancellationToken cancellationToken)
+    {
+        var page = await new DailyCostQueries(dataSource).GetPageAsync(filter, limit, 0, cancellationToken);
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(page, Json));
+            return;
+        }
+        var table = new Table().Title($"Daily costs per Dagtekening ({page.Items.Count} of {page.Total} rows)")
+            .AddColumns("Dagtekening", "Municipality", "Provider", "Category", "Standard", "Lines", "Amount");
+        foreach (var row in page.Items)
+        {
+            table.AddRow(row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.MunicipalityCode, row.ProviderAgb, row.ProductCategorie,
+                row.Standard, row.LineCount.ToString("N0", Dutch), Euro(row.AmountCents));
+        }
+        AnsiConsole.Write(table);
+    }
+
+    private static Command Explain()
+    {
+        var connection = ConnectionOption();
+        var from = new Option<DateOnly?>("--from") { Description = "First received day (yyyy-mm-dd), inclusive." };
+        var to = new Option<DateOnly?>("--to") { Description = "Last received day (yyyy-mm-dd), inclusive." };
+        var municipality = MunicipalityOption();
+        var provider = ProviderOption();
+        var year = new Option<int?>("--year") { Description = "Budget year (the year the ProductPeriode starts)." };
+        var category = new Option<string?>("--category") { Description = "Product category, e.g. 45." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
+        var limit = new Option<int>("--limit") { Description = "At most this many lines.", DefaultValueFactory = _ => 500 };
+        var command = new Command("explain",
+            "The lines and messages a total is the sum of (a day: --from/--to; a municipality; a contract-year: --municipality --provider --year), " +
+            "credits with the debit they cancel, signals, and what was not counted.")
+        {
+            connection, from, to, municipality, provider, year, category, json, limit,
+        };
+        command.SetAction((parse, cancellationToken) => WithDatabaseAsync(parse.GetValue(connection)!, async dataSource =>
+        {
+            var filter = new ExplainFilter(parse.GetValue(from), parse.GetValue(to), NullIfEmpty(parse.GetValue(municipality)), parse.GetValue(provider),
+                parse.GetValue(year), parse.GetValue(category));
+            var queries = new ExplainQueries(dataSource);
+            var total = await queries.GetTotalAsync(filter, cancellationToken);
+            var lines = await queries.GetLinesPageAsync(filter, parse.GetValue(limit), 0, cancellationToken);
+            var messages = await queries.GetMessagesAsync(filter, cancellationToken);
+            var notCounted = await queries.GetNotCountedAsync(filter, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { total, lines, messages, notCounted }, Json));
+                return;
+            }
+            AnsiConsole.MarkupLine(Markup.Escape(
+                $"Total {Euro(total.AmountCents)} = debits {Euro(total.DebitCents)} + credits {Euro(total.CreditCents)}, " +
+                $"{total.LineCount.ToString("N0", Dutch)} lines in {total.Messages.ToString("N0", Dutch)} messages, {total.LinesWithSignals} with signals"));
+            var lineTable = new Table().Title($"Lines ({lines.Items.Count} of {lines.Total})")
+                .AddColumns("Seq", "Received", "Message", "Referentie", "Category", "Period", "Volume", "Amount", "Debit/credit", "Signals");
+            foreach (var l in lines.Items)
+            {
+                var pair = l.Cancels is { } debit ? $"cancels {debit.ReferentieNummer} ({Euro(debit.AmountCents)}, {debit.MessageId})"
+                    : l.CancelledBy is { } credit ? $"cancelled by {credit.ReferentieNummer} ({credit.MessageId})"
+                    : l.Line.VorigReferentieNummer is { } unknown ? $"cancels {unknown} (not in the ledger)" : "";
+                lineTable.AddRow(l.Line.Sequence.ToString(CultureInfo.InvariantCulture), l.ReceivedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Markup.Escape(l.Line.MessageId), Markup.Escape(l.Line.ReferentieNummer), l.Line.ProductCategorie,
+                    $"{l.Line.PeriodBegin:yyyy-MM-dd}..{l.Line.PeriodEnd:yyyy-MM-dd}", $"{l.Line.GeleverdVolume} × {l.Line.Eenheid}", Euro(l.Line.AmountCents),
+                    Markup.Escape(pair), Markup.Escape(string.Join("; ", l.Signals.Select(s => $"{s.Rule}{(s.Open ? "" : " (resolved)")}"))));
+            }
+            AnsiConsole.Write(lineTable);
+            var messageTable = new Table().Title("Messages").AddColumns("Message", "Dagtekening", "Received (UTC)", "Lines", "Amount", "Kafka");
+            foreach (var m in messages)
+            {
+                messageTable.AddRow(Markup.Escape(m.MessageId), m.Dagtekening.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    m.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), m.LineCount.ToString("N0", Dutch),
+                    Euro(m.AmountCents), Markup.Escape($"{m.SourceTopic}[{m.SourcePartition}]@{m.SourceOffset}"));
+            }
+            AnsiConsole.Write(messageTable);
+            if (notCounted.Count > 0)
+            {
+                var notCountedTable = new Table().Title("Not counted").AddColumns("Kind", "Message / record", "Referentie", "Rule", "Explanation");
+                foreach (var n in notCounted)
+                {
+                    notCountedTable.AddRow(n.Kind, Markup.Escape(n.MessageId ?? $"{n.SourceTopic}[{n.SourcePartition}]@{n.SourceOffset}"),
+                        Markup.Escape(n.ReferentieNummer ?? ""), Markup.Escape(n.Rule), Markup.Escape(n.Explanation));
+                }
+                AnsiConsole.Write(notCountedTable);
+            }
         }));
         return command;
     }

@@ -8,8 +8,12 @@ using SociaalDomein.Monitoring.Signals;
 namespace SociaalDomein.Storage.Ledger;
 
 /// <summary>The ledger of accepted declaration lines and the daily totals derived from it, in PostgreSQL.</summary>
-public sealed partial class PostgresDeclarationLedger(NpgsqlDataSource dataSource) : IDeclarationLedger
+/// <param name="timeProvider">The clock that dates a message's receipt (the day its amounts count on in
+/// <c>daily_insight</c>); the system clock unless a test sets one.</param>
+public sealed partial class PostgresDeclarationLedger(NpgsqlDataSource dataSource, TimeProvider? timeProvider = null) : IDeclarationLedger
 {
+    private readonly TimeProvider _clock = timeProvider ?? TimeProvider.System;
+
     // Lines go into a temporary table by binary COPY; one statement then stores the new ones and adds exactly the rows
     // it stored to daily_costs, so the daily totals cannot drift from the ledger. Rows are stored in input order
     // (ordinal), and daily_costs rows are touched in key order so concurrent appends cannot deadlock on them.
@@ -41,7 +45,7 @@ public sealed partial class PostgresDeclarationLedger(NpgsqlDataSource dataSourc
         ) AS contracts
         """;
 
-    private const string StoreNew = """
+    private static readonly string StoreNew = $"""
         WITH inserted AS (
             INSERT INTO declaration_lines (
                 standard, municipality_code, provider_agb, referentie_nummer, vorig_referentie_nummer,
@@ -56,7 +60,7 @@ public sealed partial class PostgresDeclarationLedger(NpgsqlDataSource dataSourc
             ORDER BY ordinal
             ON CONFLICT (provider_agb, standard, referentie_nummer) DO NOTHING
             RETURNING seq, referentie_nummer, amount_cents, dagtekening, municipality_code, provider_agb,
-                product_categorie, standard
+                product_categorie, standard, message_id, period_begin, eenheid, geleverd_volume, client_pseudonym
         ),
         added_to_daily_costs AS (
             INSERT INTO daily_costs AS d (day, municipality_code, provider_agb, product_categorie, standard, amount_cents, line_count)
@@ -67,7 +71,8 @@ public sealed partial class PostgresDeclarationLedger(NpgsqlDataSource dataSourc
             ON CONFLICT (day, municipality_code, provider_agb, product_categorie, standard) DO UPDATE
                 SET amount_cents = d.amount_cents + excluded.amount_cents,
                     line_count = d.line_count + excluded.line_count
-        )
+        ),
+        {DailyInsightMaintenance.AddInserted}
         SELECT seq, provider_agb, standard, referentie_nummer FROM inserted ORDER BY seq
         """;
 
@@ -137,6 +142,8 @@ public sealed partial class PostgresDeclarationLedger(NpgsqlDataSource dataSourc
 
         await using (var lockContracts = new NpgsqlCommand(LockContracts, connection, transaction))
             await lockContracts.ExecuteNonQueryAsync(cancellationToken);
+
+        await DailyInsightMaintenance.RecordReceiptAsync(connection, transaction, _clock.GetUtcNow(), cancellationToken);
 
         var byReference = distinct.ToDictionary(l => (l.ProviderAgb, l.Standard.Code(), l.ReferentieNummer));
         var stored = new List<LedgerEntry>();
