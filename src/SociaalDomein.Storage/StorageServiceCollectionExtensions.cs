@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IDeclarationLedger, PostgresDeclarationLedger>();
         services.AddSingleton<ICeilingStore, PostgresCeilingStore>();
+        services.AddSingleton<IRegionalCeilingStore, PostgresRegionalCeilingStore>();
         services.AddSingleton<IAlertStore, PostgresAlertStore>();
         services.AddSingleton<IMessageLog, PostgresMessageLog>();
         services.AddSingleton<IAllocationStore, Allocations.PostgresAllocationStore>();

@@ -212,6 +212,26 @@ public sealed class MonitoringAlertTests(PostgresFixture postgres) : IAsyncLifet
         Assert.Equal(before, await new PostgresAlertStore(_dataSource).GetAllAsync());
     }
 
+    [Fact]
+    public async Task A_regional_ceiling_counts_only_the_municipalities_in_the_contract()
+    {
+        // € 10 000 for Nijmegen (0268) and Beuningen (0209) together; Wijchen (1960) declares at the provider outside the contract.
+        await new PostgresRegionalCeilingStore(_dataSource).UpsertAsync(
+            new RegionalBudgetCeiling("RegioNijmegen", "12345678", 2026, null, 1_000_000, ["0268", "0209"]));
+        Ledger.DeclarationLine At(string municipality, string referentie, long cents) => Line(referentie, cents) with { MunicipalityCode = municipality };
+        IContractGrain ContractOf(string municipality) => _cluster.GrainFactory.GetGrain<IContractGrain>($"{municipality}:12345678");
+
+        await ContractOf("1960").ApplyDeclarationLinesAsync([At("1960", "W1", 700_000)]);
+        await ContractOf("0268").ApplyDeclarationLinesAsync([At("0268", "N1", 500_000)]);
+        Assert.DoesNotContain(await AlertsAsync(AlertKinds.CeilingThreshold), a => a.MunicipalityCode == "RegioNijmegen");
+
+        await ContractOf("0209").ApplyDeclarationLinesAsync([At("0209", "B1", 260_000)]);
+
+        var alert = Assert.Single(await AlertsAsync(AlertKinds.CeilingThreshold), a => a.MunicipalityCode == "RegioNijmegen");
+        Assert.Equal(("ceiling-threshold:RegioNijmegen:12345678:2026:all:75:1", 760_000L, 1_000_000L), (alert.Id, alert.DeclaredCents, alert.CeilingCents));
+        Assert.Contains("€ 7,000.00 declared by municipalities outside the contract is not counted", alert.Description);
+    }
+
     public async Task DisposeAsync()
     {
         await _cluster.StopAllSilosAsync();

@@ -27,6 +27,7 @@ public sealed class ContractGrain(
     IAwaitedAnswerStore awaitedStore,
     ISignalStore signalStore,
     ICeilingStore ceilingStore,
+    IRegionalCeilingStore regionalCeilingStore,
     IAlertStore alertStore,
     IOptions<MonitoringOptions> options,
     TimeProvider clock,
@@ -34,6 +35,7 @@ public sealed class ContractGrain(
 {
     private ContractKey _contract;
     private IReadOnlyList<BudgetCeiling> _ceilings = [];
+    private IReadOnlyList<string> _regions = [];
     private readonly ContractAllocations _allocations = new();
     private readonly Dictionary<string, AwaitedAnswer> _open = new();
 
@@ -41,6 +43,7 @@ public sealed class ContractGrain(
     {
         _contract = ContractKey.Parse(this.GetPrimaryKeyString());
         _ceilings = await ceilingStore.GetForContractAsync(_contract, cancellationToken);
+        _regions = await RegionsTakingPartAsync(cancellationToken);
         _allocations.Load(
             await allocationStore.GetLatestForContractAsync(_contract, cancellationToken),
             await allocationStore.GetCareReportsForContractAsync(_contract, cancellationToken),
@@ -130,6 +133,7 @@ public sealed class ContractGrain(
     public async Task RefreshCeilingsAsync()
     {
         _ceilings = await ceilingStore.GetForContractAsync(_contract);
+        _regions = await RegionsTakingPartAsync(CancellationToken.None);
         var candidates = BudgetCandidates().ToList();
         // A withdrawn ceiling leaves nothing to evaluate: its money alerts are resolved with their last figures.
         var evaluated = candidates.Select(c => c.Observation.Subject.Key).ToHashSet();
@@ -212,8 +216,18 @@ public sealed class ContractGrain(
                 candidates.AddRange(ContractAlertRules.OverDeclaration(_contract, key, _allocations, current.Alerts));
             candidates.AddRange(ContractAlertRules.WithoutAllocation(_contract, judged.Select(l => l.Year).Distinct(), _allocations));
         }
-        return await ApplyCandidatesAsync(candidates, lastMessageId, writeState: true);
+        var changed = await ApplyCandidatesAsync(candidates, lastMessageId, writeState: true);
+        if (judged.Count == 0 || _regions.Count == 0) return changed;
+        // The region-wide ceilings this municipality takes part in count these lines too.
+        var regional = new List<string>(changed);
+        foreach (var region in _regions)
+            regional.AddRange(await GrainFactory.GetGrain<IRegionalCeilingGrain>($"{region}:{_contract.ProviderAgb}").EvaluateAsync());
+        return regional;
     }
+
+    private async Task<IReadOnlyList<string>> RegionsTakingPartAsync(CancellationToken cancellationToken) =>
+        (await regionalCeilingStore.GetForProviderAsync(_contract.ProviderAgb, cancellationToken))
+            .Where(c => c.Participants.Contains(_contract.MunicipalityCode)).Select(c => c.RegionCode).Distinct().ToList();
 
     /// <summary>Judges every line of the given allocations again and returns the alert conditions that may have changed.</summary>
     private async Task<IReadOnlyList<AlertCandidate>> RejudgeAsync(IReadOnlyList<(Standard Standard, long ToewijzingNummer)> keys)

@@ -112,3 +112,20 @@ COMMENT ON TABLE awaited_answers IS
     'Time limits of the message traffic: a 315/317 awaiting a 301 or 319 (reference = ReferentieAanbieder), a 301 awaiting its 305 (reference = standard:ToewijzingNummer), a 323 awaiting its 325 (reference = message id); start-report/stop-report rows record how long a 305/307 took after the start/end of care.';
 COMMENT ON COLUMN awaited_answers.start_day IS 'The day the term runs from; NULL while only the answer has arrived.';
 COMMENT ON COLUMN awaited_answers.answered_on IS 'The day of the earliest answer; NULL while none has arrived.';
+
+-- Region-wide ceilings. -----------------------------------------------------------------------------------------------
+
+CREATE TABLE regional_ceilings (
+    region_code        text        NOT NULL CHECK (region_code ~ '^[A-Za-z][A-Za-z0-9_-]{0,31}$'),
+    provider_agb       text        NOT NULL CHECK (provider_agb ~ '^[0-9]{8}$'),
+    year               int         NOT NULL,
+    product_categorie  text        NOT NULL DEFAULT '',
+    ceiling_cents      bigint      NOT NULL CHECK (ceiling_cents > 0),
+    participants       text[]      NOT NULL CHECK (cardinality(participants) > 0),
+    updated_at         timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (region_code, provider_agb, year, product_categorie)
+);
+
+COMMENT ON TABLE regional_ceilings IS
+    'Ceilings agreed with a provider for the whole region: held against the sum declared by the municipalities that take part in that contract (participants, CBS codes). Other municipalities declaring at the provider are reported beside it, never counted.';
+COMMENT ON COLUMN regional_ceilings.product_categorie IS 'Empty string: all product categories together.';
