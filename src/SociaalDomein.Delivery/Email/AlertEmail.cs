@@ -41,7 +41,8 @@ public sealed record AlertEmail(string Subject, string Body)
         Line(body, "Alert", $"{alert.Id}, revision {alert.Revision.ToString(CultureInfo.InvariantCulture)}");
         body.AppendLine();
         body.AppendLine(CultureInfo.InvariantCulture, $"You receive this through the subscription '{subscription.Name}' ({subscription.Id}).");
-        return new AlertEmail(subject, body.ToString());
+        // Mail lines end in CRLF (RFC 5322), whatever the platform's newline.
+        return new AlertEmail(subject, body.ToString().ReplaceLineEndings("\r\n"));
     }
 
     private static void Line(StringBuilder body, string label, string value) =>
