@@ -19,9 +19,6 @@ public sealed class DeliveryOptions
     /// <summary>How long one webhook call may take before it counts as a failed attempt.</summary>
     public int WebhookTimeoutMs { get; set; } = 10_000;
 
-    /// <summary>Let webhooks use plain http (not only https) on hosts other than the loopback address; for closed networks only.</summary>
-    public bool AllowHttpWebhooks { get; set; }
-
     /// <summary>The delay before attempt <paramref name="attempt"/> (2, 3, …): first delay × 2^(attempt−2), capped.</summary>
     public TimeSpan RetryDelay(int attempt)
     {

@@ -62,8 +62,28 @@ public sealed class DeliveryWorkerTests(DeliveryFixture fixture)
         Assert.Equal((5L, 5L), (reader.GetInt64(0), reader.GetInt64(1)));
     }
 
+    [Fact]
+    [Trait("Category", "Fault")]
+    public async Task A_worker_started_before_the_alert_topic_exists_delivers_the_first_alert_published_to_it()
+    {
+        await using var rig = await DeliveryRig.StartAsync(fixture);
+        await rig.AddWebhookAsync("rob-nijmegen");
+        var topic = "sd.alerts.late-" + Guid.NewGuid().ToString("N")[..8];
+        var alert = TestAlerts.Ceiling();
+
+        await RunWorkerAsync(rig, topic, group: "delivery-late", records: 1, afterStart: async () =>
+        {
+            // Give the consumer time to subscribe to the missing topic first; the assertion below does not depend on it.
+            await Task.Delay(500);
+            await ProduceAsync(topic, (alert.Id, alert.ToJsonUtf8()));
+        });
+
+        Assert.Equal($"rob-nijmegen/{alert.Id}/r1/webhook", Assert.Single(rig.Receiver.Calls).Delivery);
+        Assert.Equal(1, await CommittedRecordsAsync(topic, "delivery-late"));
+    }
+
     /// <summary>Runs the worker in a host until it has handled <paramref name="records"/> records, then stops it gracefully.</summary>
-    private async Task RunWorkerAsync(DeliveryRig rig, string topic, string group, int records)
+    private async Task RunWorkerAsync(DeliveryRig rig, string topic, string group, int records, Func<Task>? afterStart = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -85,6 +105,7 @@ public sealed class DeliveryWorkerTests(DeliveryFixture fixture)
         builder.Services.AddSociaalDomeinAlertDelivery(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync();
+        if (afterStart is not null) await afterStart();
         var worker = host.Services.GetServices<IHostedService>().OfType<AlertDeliveryWorker>().Single();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (worker.RecordsHandled < records && DateTime.UtcNow < deadline) await Task.Delay(50);

@@ -36,8 +36,12 @@ public sealed class WebhookDeliveryTests(DeliveryFixture fixture)
         Assert.Equal(90_000_000, delivered.GetProperty("declaredCents").GetInt64());
         Assert.Equal(100_000_000, delivered.GetProperty("ceilingCents").GetInt64());
 
-        // What a receiver must refuse: another secret, a changed body, a replay of an old call.
+        // The signature as the README tells a receiver to compute it, without this project's code.
         var secret = "secret-of-rob-nijmegen-0123456789abcdef";
+        var signed = Encoding.ASCII.GetBytes(call.Timestamp + ".").Concat(call.Body).ToArray();
+        Assert.Equal("v1=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)), call.Signature);
+
+        // What a receiver must refuse: another secret, a changed body, a replay of an old call.
         var sentAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(call.Timestamp, System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(WebhookSignature.Verify(secret, call.Timestamp, call.Signature, call.Body, sentAt, TimeSpan.FromMinutes(5)));
         Assert.False(WebhookSignature.Verify("another-secret-0123456789abcdef", call.Timestamp, call.Signature, call.Body, sentAt, TimeSpan.FromMinutes(5)));

@@ -34,14 +34,24 @@ public sealed class AlertDeliveryWorker(
         var config = KafkaClientConfigs.Consumer(kafka.Value, "sd-alert-delivery");
         config.GroupId = delivery.Value.ConsumerGroup;
         using var consumer = new ConsumerBuilder<string, byte[]>(config)
-            .SetErrorHandler((_, e) => logger.LogWarning("Alert delivery consumer: {Reason}", e.Reason))
+            .SetErrorHandler((_, e) => logger.Log(e.IsFatal ? LogLevel.Critical : LogLevel.Warning, "Alert delivery consumer: {Reason} ({Code})", e.Reason, e.Code))
             .Build();
         consumer.Subscribe(kafka.Value.AlertTopic);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var record = consumer.Consume(stoppingToken);
+                ConsumeResult<string, byte[]>? record;
+                try
+                {
+                    record = consumer.Consume(stoppingToken);
+                }
+                catch (ConsumeException e) when (!e.Error.IsFatal)
+                {
+                    // e.g. the alert topic does not exist yet: it appears with the first alert published.
+                    logger.LogDebug("Consume: {Reason}", e.Error.Reason);
+                    continue;
+                }
                 if (record?.Message is null) continue;
                 await HandleAsync(record, stoppingToken);
                 consumer.StoreOffset(record);

@@ -12,6 +12,7 @@ using SociaalDomein.Host.Health;
 using SociaalDomein.Host.Http;
 using SociaalDomein.Host.Privacy;
 using SociaalDomein.Host.Telemetry;
+using SociaalDomein.Delivery;
 using SociaalDomein.Ingestion;
 using SociaalDomein.Messages.Privacy;
 using SociaalDomein.Monitoring;
@@ -112,6 +113,8 @@ public static class SociaalDomeinHost
         }
         if (roles.HasFlag(HostRoles.Worker)) builder.Services.AddSociaalDomeinIngestion(configuration);
         if (roles.HasFlag(HostRoles.Alerts)) builder.Services.AddSociaalDomeinAlertPublishing(configuration);
+        // After the publisher, which binds the Kafka options the delivery worker reads too.
+        if (roles.HasFlag(HostRoles.Alerts)) builder.Services.AddSociaalDomeinAlertDelivery(configuration);
 
         builder.Services.AddSociaalDomeinHealthChecks(roles);
         AddHttp(builder, settings.Http, roles);
