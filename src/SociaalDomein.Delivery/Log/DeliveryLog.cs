@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using SociaalDomein.Delivery.Subscriptions;
 using SociaalDomein.Storage.Queries;
 
 namespace SociaalDomein.Delivery.Log;
@@ -58,38 +59,14 @@ public sealed class DeliveryLog(NpgsqlDataSource dataSource)
     }
 
     /// <summary>One page of a subscription's deliveries, the latest attempt first.</summary>
-    public async Task<Paged<DeliveryRecord>> GetPageAsync(string subscriptionId, int limit, long offset, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        await using var batch = dataSource.CreateBatch();
-        var count = new NpgsqlBatchCommand("SELECT count(*) FROM alert_deliveries WHERE subscription_id = $1");
-        count.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = subscriptionId });
-        var page = new NpgsqlBatchCommand("""
-            SELECT subscription_id, alert_id, revision, channel, change, status, attempts, first_attempt_at, last_attempt_at,
-                   delivered_at, last_error
-            FROM alert_deliveries WHERE subscription_id = $1
-            ORDER BY last_attempt_at DESC NULLS FIRST, alert_id, revision, channel
-            LIMIT $2 OFFSET $3
-            """);
-        page.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = subscriptionId });
-        page.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = limit });
-        page.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = offset });
-        batch.BatchCommands.Add(count);
-        batch.BatchCommands.Add(page);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        var items = new List<DeliveryRecord>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(new DeliveryRecord(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
+    public Task<Paged<DeliveryRecord>> GetPageAsync(string subscriptionId, int limit, long offset, CancellationToken cancellationToken = default) =>
+        PagedRead.ReadAsync(dataSource, """
+            subscription_id, alert_id, revision, channel, change, status, attempts, first_attempt_at, last_attempt_at, delivered_at, last_error
+            """, "FROM alert_deliveries WHERE subscription_id = $1", "last_attempt_at DESC NULLS FIRST, alert_id, revision, channel", subscriptionId,
+            reader => new DeliveryRecord(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), reader.GetInt32(6), Moment(reader, 7), Moment(reader, 8), Moment(reader, 9),
-                reader.IsDBNull(10) ? null : reader.GetString(10)));
-        }
-        return new Paged<DeliveryRecord>(items, total);
-    }
+                reader.IsDBNull(10) ? null : reader.GetString(10)),
+            limit, offset, cancellationToken);
 
     private static DateTimeOffset? Moment(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);

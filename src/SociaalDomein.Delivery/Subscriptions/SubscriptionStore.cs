@@ -62,28 +62,9 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>One page of subscriptions by id; only those of <paramref name="ownerKeyId"/> when it is given.</summary>
-    public async Task<Paged<Subscription>> GetPageAsync(string? ownerKeyId, int limit, long offset, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        await using var batch = dataSource.CreateBatch();
-        const string where = "WHERE ($1::text IS NULL OR owner_key_id = $1)";
-        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM alert_subscriptions {where}");
-        count.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)ownerKeyId ?? DBNull.Value });
-        var page = new NpgsqlBatchCommand($"SELECT {Columns} FROM alert_subscriptions {where} ORDER BY id LIMIT $2 OFFSET $3");
-        page.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)ownerKeyId ?? DBNull.Value });
-        page.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = limit });
-        page.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = offset });
-        batch.BatchCommands.Add(count);
-        batch.BatchCommands.Add(page);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        var items = new List<Subscription>();
-        while (await reader.ReadAsync(cancellationToken)) items.Add(Read(reader));
-        return new Paged<Subscription>(items, total);
-    }
+    public Task<Paged<Subscription>> GetPageAsync(string? ownerKeyId, int limit, long offset, CancellationToken cancellationToken = default) =>
+        PagedRead.ReadAsync(dataSource, Columns, "FROM alert_subscriptions WHERE ($1::text IS NULL OR owner_key_id = $1)", "id", ownerKeyId,
+            Read, limit, offset, cancellationToken);
 
     /// <summary>Every active subscription: what the delivery worker matches each alert against.</summary>
     public async Task<IReadOnlyList<Subscription>> ListActiveAsync(CancellationToken cancellationToken = default)
