@@ -9,6 +9,7 @@ using SociaalDomein.Api.Dashboard;
 using SociaalDomein.Api.Providers;
 using SociaalDomein.Api.Region;
 using SociaalDomein.Api.Security;
+using SociaalDomein.Api.Subscriptions;
 using SociaalDomein.Api.Traffic;
 
 namespace SociaalDomein.Api;
@@ -36,6 +37,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapAlertsApi();
         api.MapCeilingsApi();
         api.MapTrafficApi();
+        api.MapSubscriptionsApi();
 
         endpoints.MapOpenApi("/openapi/{documentName}.json");
         // The reference's script is served from this assembly (Scalar's default); its web fonts would come from a CDN, so they are off.

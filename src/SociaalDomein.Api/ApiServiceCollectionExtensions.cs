@@ -5,6 +5,7 @@ using Npgsql;
 using SociaalDomein.Api.OpenApi;
 using SociaalDomein.Api.Responses;
 using SociaalDomein.Api.Security;
+using SociaalDomein.Delivery;
 using SociaalDomein.Storage;
 using SociaalDomein.Storage.Queries;
 
@@ -45,6 +46,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<CeilingQueries>();
         services.TryAddSingleton<TrafficQueries>();
         services.TryAddSingleton<TrafficLights>();
+        services.AddAlertSubscriptions();
 
         services.AddSingleton(ApiKeyRegistry.FromConfiguration(configuration.GetSection(ApiKeyRegistry.Section)));
         // No default scheme is set: every API endpoint names the API key scheme itself, so a host may add others.

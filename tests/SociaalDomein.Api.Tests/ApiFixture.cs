@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SociaalDomein.Delivery.Subscriptions;
 using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Monitoring.Contracts;
 using SociaalDomein.Monitoring.Ingestion;
@@ -24,6 +25,10 @@ public sealed class ApiFixture : IAsyncLifetime
     public CapturingLoggerProvider Logs { get; } = new();
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Owned by the contract manager key rob-nijmegen (<see cref="TestKeys.ContractManager"/>).</summary>
+    public const string SeededSubscription = "rob-nijmegen-jeugd";
+    public const string SeededSubscriptionSecret = "seeded-webhook-secret-5d1c9a7e3b";
+
     public async Task InitializeAsync()
     {
         Postgres = await PrivatePostgres.StartAsync("api_tests");
@@ -34,6 +39,11 @@ public sealed class ApiFixture : IAsyncLifetime
         var ceilings = new PostgresCeilingStore(DataSource);
         foreach (var (contract, category, cents) in SeedData.Ceilings)
             await ceilings.UpsertAsync(new BudgetCeiling(contract, SeedData.Year, category, cents));
+
+        // A contract manager's subscription, so every subscription endpoint has something to show (see AuthorizationMatrixTests).
+        await new SubscriptionStore(DataSource).CreateAsync(new Subscription(SeededSubscription, "Nijmegen jeugd, warnings", "rob-nijmegen",
+            ["0268"], [], [], "warning", "https://rob-nijmegen.example.nl/hooks/alerts", SeededSubscriptionSecret, "inkoop@nijmegen.example.nl", true),
+            "admin-1", DateTimeOffset.UtcNow);
 
         App = await ApiHost.StartAsync(ConnectionString, withSilo: true, Logs);
 

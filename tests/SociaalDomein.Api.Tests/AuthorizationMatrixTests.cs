@@ -51,6 +51,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         new("GET", "/api/traffic/providers", "/api/traffic/providers", ["backoffice", "datateam"]),
         new("GET", "/api/traffic/signals", "/api/traffic/signals", ["backoffice", "datateam"]),
         new("GET", "/api/traffic/dead-letters", "/api/traffic/dead-letters", ["backoffice"]),
+        new("GET", "/api/subscriptions", "/api/subscriptions", ["admin", "contractmanager"]),
+        new("POST", "/api/subscriptions", "/api/subscriptions", ["admin"]),
+        new("GET", "/api/subscriptions/{id}", $"/api/subscriptions/{ApiFixture.SeededSubscription}", ["admin", "contractmanager"]),
+        new("PUT", "/api/subscriptions/{id}", $"/api/subscriptions/{ApiFixture.SeededSubscription}", ["admin"]),
+        new("GET", "/api/subscriptions/{id}/deliveries", $"/api/subscriptions/{ApiFixture.SeededSubscription}/deliveries", ["admin", "contractmanager"]),
     ];
 
     public static TheoryData<string, string> Endpoints()

@@ -1,7 +1,13 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using Parquet;
+using Parquet.Schema;
 using SociaalDomein.Cli;
 using SociaalDomein.Cli.Commands;
 using SociaalDomein.Host.Pipeline;
+using SociaalDomein.Storage.Embedded;
+using SociaalDomein.Storage.Migrations;
 
 namespace SociaalDomein.EndToEnd.Tests;
 
@@ -60,6 +66,77 @@ public sealed class ExportCommandTests : IDisposable
         }
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("\"declaredCents\": 129000", output.ToString());
+    }
+
+    [Fact]
+    public async Task Export_as_parquet_has_typed_columns_and_exactly_the_figures_of_the_csv_export_across_row_groups()
+    {
+        await using var postgres = await PrivatePostgres.StartAsync("export_parquet");
+        var connection = await postgres.CreateDatabaseAsync("export");
+        await using (var dataSource = NpgsqlDataSource.Create(connection))
+        {
+            await new MigrationRunner(dataSource).MigrateAsync();
+            // More rows than one row group holds, amounts beyond 32 bits and negative (credits), codes with leading zeros.
+            await using var seed = dataSource.CreateCommand($$"""
+                INSERT INTO daily_costs (day, municipality_code, provider_agb, product_categorie, standard, amount_cents, line_count)
+                SELECT date '2026-01-01' + (n % 365), lpad((n % 400)::text, 4, '0'), lpad((n / 400)::text, 8, '0'),
+                       CASE WHEN n % 2 = 0 THEN '45' ELSE '05' END, CASE WHEN n % 2 = 0 THEN 'ijw' ELSE 'iwmo' END,
+                       CASE WHEN n % 7 = 0 THEN -(n * 13) ELSE n::bigint * 98765 END, 1 + n % 9
+                FROM generate_series(1, {{ExportCommand.ParquetRowGroupSize + 2_500}}) AS n;
+                INSERT INTO daily_costs VALUES (date '2026-12-31', '0268', '00000001', '45', 'ijw', 1234567890123, 2147483647);
+                """);
+            await seed.ExecuteNonQueryAsync();
+        }
+        var csv = Path.Combine(_work.FullName, "daily.csv");
+        var parquet = Path.Combine(_work.FullName, "daily.parquet");
+
+        var csvExit = await SdStreamCli.Create().Parse(["export", "--connection", connection, "--output", csv]).InvokeAsync();
+        var parquetExit = await SdStreamCli.Create().Parse(["export", "--connection", connection, "--format", "parquet", "--output", parquet]).InvokeAsync();
+        var noFile = await SdStreamCli.Create().Parse(["export", "--connection", connection, "--format", "parquet"]).InvokeAsync();
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok, ExitCodes.BadInput), (csvExit, parquetExit, noFile));
+        var (fields, groups, rows) = await ReadParquetAsync(parquet);
+        Assert.Equal(
+        [
+            "date:INT32:DATE:REQUIRED", "municipality:BYTE_ARRAY:UTF8:REQUIRED", "provider:BYTE_ARRAY:UTF8:REQUIRED",
+            "category:BYTE_ARRAY:UTF8:REQUIRED", "standard:BYTE_ARRAY:UTF8:REQUIRED", "amount_cents:INT64:INT_64:REQUIRED", "lines:INT32:INT_32:REQUIRED",
+        ], fields);
+        Assert.Equal(2, groups);
+        var csvRows = File.ReadAllLines(csv);
+        Assert.Equal(ExportCommand.CsvHeader, csvRows[0]);
+        Assert.Equal(ExportCommand.ParquetRowGroupSize + 2_501, rows.Count);
+        Assert.Equal(csvRows[1..], rows);
+        Assert.Contains("2026-12-31,0268,00000001,45,ijw,1234567890123,2147483647", rows);
+        Assert.Contains("2026-01-08,0007,00000000,05,iwmo,-91,8", rows);
+    }
+
+    /// <summary>Reads a Parquet file back as CSV lines, with its columns as name:physical:converted:repetition and its number of row groups.</summary>
+    private static async Task<(List<string> Fields, int Groups, List<string> Rows)> ReadParquetAsync(string path)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true });
+        var fields = reader.Schema.DataFields;
+        var rows = new List<string>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var count = (int)group.RowCount;
+            var dates = new DateOnly[count];
+            var strings = Enumerable.Range(0, 4).Select(_ => new string[count]).ToArray();
+            var amounts = new long[count];
+            var lines = new int[count];
+            await group.ReadAsync<DateOnly>(fields[0], dates);
+            for (var i = 0; i < 4; i++) await group.ReadAsync(fields[i + 1], strings[i]);
+            await group.ReadAsync<long>(fields[5], amounts);
+            await group.ReadAsync<int>(fields[6], lines);
+            for (var r = 0; r < count; r++)
+            {
+                rows.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{dates[r]:yyyy-MM-dd},{strings[0][r]},{strings[1][r]},{strings[2][r]},{strings[3][r]},{amounts[r]},{lines[r]}"));
+            }
+        }
+        // As stored in the file: physical type, converted (logical) type, and whether a value is required.
+        var stored = fields.Select(f => $"{f.Name}:{f.SchemaElement!.Type}:{f.SchemaElement.ConvertedType?.ToString() ?? "-"}:{f.SchemaElement.RepetitionType}").ToList();
+        return (stored, reader.RowGroupCount, rows);
     }
 
     public void Dispose() => _work.Delete(recursive: true);

@@ -47,6 +47,8 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint: 'collector:4317' is not an http(s) URL")]
     [InlineData("Telemetry:OtlpProtocol", "udp", "Telemetry:OtlpProtocol must be grpc or http/protobuf")]
     [InlineData("Telemetry:PrometheusEndpoint", "yes", "Telemetry:PrometheusEndpoint: 'yes' is not true or false")]
+    [InlineData("Delivery:MaxAttempts", "0", "Delivery:MaxAttempts must lie between 1 and 50 (got 0)")]
+    [InlineData("Smtp:From", "signalering@rob.example.nl", "Smtp:Host is required when Smtp:From or Smtp:UserName is set")]
     public void A_wrong_or_missing_setting_stops_the_host_before_it_starts_with_one_message_naming_it(string key, string? value, string expected)
     {
         var settings = Valid();

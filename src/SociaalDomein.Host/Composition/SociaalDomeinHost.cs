@@ -13,6 +13,7 @@ using SociaalDomein.Host.Http;
 using SociaalDomein.Host.Monitoring;
 using SociaalDomein.Host.Privacy;
 using SociaalDomein.Host.Telemetry;
+using SociaalDomein.Delivery;
 using SociaalDomein.Ingestion;
 using SociaalDomein.Messages.Privacy;
 using SociaalDomein.Monitoring;
@@ -116,6 +117,8 @@ public static class SociaalDomeinHost
             builder.Services.AddSingleton<ContractEvaluator>();
         if (roles.HasFlag(HostRoles.Worker)) builder.Services.AddSociaalDomeinIngestion(configuration);
         if (roles.HasFlag(HostRoles.Alerts)) builder.Services.AddSociaalDomeinAlertPublishing(configuration);
+        // After the publisher, which binds the Kafka options the delivery worker reads too.
+        if (roles.HasFlag(HostRoles.Alerts)) builder.Services.AddSociaalDomeinAlertDelivery(configuration);
 
         builder.Services.AddSociaalDomeinHealthChecks(roles);
         AddHttp(builder, settings.Http, roles);

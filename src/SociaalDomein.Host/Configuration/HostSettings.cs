@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SociaalDomein.Delivery;
+using SociaalDomein.Delivery.Email;
 using SociaalDomein.Host.Composition;
 using SociaalDomein.Host.Health;
 using SociaalDomein.Host.Http;
@@ -66,6 +68,12 @@ public sealed record HostSettings(
         failures.AddRange(SettingsRules.Check(health));
         var telemetry = Bind<TelemetryOptions>(configuration, TelemetryOptions.Section, failures);
         failures.AddRange(SettingsRules.Check(telemetry));
+        if (roles.HasFlag(HostRoles.Alerts))
+        {
+            // Alert delivery's options carry their own rules; they are registered with ValidateOnStart by AddSociaalDomeinAlertDelivery.
+            failures.AddRange(Bind<DeliveryOptions>(configuration, DeliveryOptions.Section, failures).Check());
+            failures.AddRange(Bind<SmtpOptions>(configuration, SmtpOptions.Section, failures).Check());
+        }
 
         if (roles.HasFlag(HostRoles.Api))
         {

@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using SociaalDomein.Delivery;
+using SociaalDomein.Delivery.Email;
 using SociaalDomein.Host.Composition;
 using SociaalDomein.Host.Health;
 using SociaalDomein.Host.Http;
@@ -39,6 +41,8 @@ public static class SettingsCatalog
         (HttpOptions.Section, typeof(HttpOptions)),
         (HealthOptions.Section, typeof(HealthOptions)),
         (TelemetryOptions.Section, typeof(TelemetryOptions)),
+        (DeliveryOptions.Section, typeof(DeliveryOptions)),
+        (SmtpOptions.Section, typeof(SmtpOptions)),
     ];
 
     /// <summary>Every setting: one per bindable property of the options classes, plus the connection string and logging.</summary>
