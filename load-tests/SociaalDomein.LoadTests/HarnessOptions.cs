@@ -18,6 +18,9 @@ public sealed record HarnessOptions
 
     public TimeSpan? Duration { get; init; }
 
+    /// <summary>Months of care to generate instead of the scenario's own (from January).</summary>
+    public int? Months { get; init; }
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
     public bool SkipPeers { get; init; }
@@ -36,6 +39,7 @@ public sealed record HarnessOptions
           --scale X                      multiply the scenario's spend, i.e. its number of lines (default 1; national-year: run e.g. 0.02)
           --rate N                       lines per second of a paced scenario (latency default 5000, soak 1000)
           --seconds N                    length of a paced scenario (latency default 60, soak 1800)
+          --months N                     months of care to generate instead of the scenario's (a shorter national-year or soak)
           --timeout N                    seconds to wait for the pipeline to finish (default 1800)
           --skip-peers                   do not run the consume+parse ceiling and the COPY batch peer
           --results DIR                  where latest.json and runs/ go (default load-tests/results)
@@ -56,6 +60,7 @@ public sealed record HarnessOptions
                 "--rate" => options with { Rate = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--seconds" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--months" => options with { Months = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--skip-peers" => options with { SkipPeers = true },
                 "--results" => options with { ResultsDirectory = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),

@@ -59,6 +59,7 @@ else
     try
     {
         scenario = LoadScenarioCatalogue.Get(options.Scenario, options.Scale, options.Rate, options.Duration);
+        if (options.Months is { } months) scenario = scenario with { Options = scenario.Options with { Months = months } };
     }
     catch (ArgumentException e)
     {

@@ -132,10 +132,13 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
         Log($"processed: {lines} lines in {elapsed:0.0} s = {linesPerSecond:0} lines/s");
 
         // Everything visible and every alert published and read, then the exact check.
-        await session.WaitUntilProcessedAsync(ends, options.Timeout, cancellationToken: cancellationToken);
+        // WaitUntilProcessedAsync takes the positions of the records themselves (it adds one), not end offsets.
+        var lastRecords = ends.Select(e => new TopicPartitionOffset(e.TopicPartition, new Offset(e.Offset.Value - 1))).ToList();
+        await session.WaitUntilProcessedAsync(lastRecords, options.Timeout, cancellationToken: cancellationToken);
         var alertCount = (await session.Services.GetRequiredService<IAlertStore>().GetAllAsync(cancellationToken)).Count;
         alerts.WaitFor(alertCount, TimeSpan.FromSeconds(15));
         await visibility.DrainAsync(TimeSpan.FromSeconds(15));
+        Log($"alerts: {alerts.Alerts} read of {alertCount}; daily-total probes not seen: {visibility.Pending}");
         var (exact, check) = await CheckTotalsAsync(session, dataSource, producer.Records, cancellationToken);
         Log(check);
         await session.StopAsync(cancellationToken);

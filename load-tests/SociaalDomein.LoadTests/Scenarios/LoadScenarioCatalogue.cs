@@ -22,18 +22,19 @@ public static class LoadScenarioCatalogue
             "Regio Nijmegen at region-year spend, one month of care: all 301s first (not measured), then the month's 323s in one burst.",
             RegionYear with { SpendScale = RegionYear.SpendScale * scale, Months = 1 }, Pacing.Burst, WarmUpAllocations: true),
         "national-year" => new LoadScenario(name,
-            $"A fictitious country of {NationalProfile.MunicipalityCount} municipalities and 3 000 providers, 12 months; at --scale 1 ≈ 15 M lines. " +
-            "Run a fraction with --scale and extrapolate.",
+            $"A fictitious country of {NationalProfile.MunicipalityCount} municipalities, 12 months; at --scale 1 3 000 providers and ≈ 15 M lines. " +
+            "--scale f keeps every municipality and takes the fraction f of the providers and of the spend; extrapolate from it.",
             new ScenarioOptions
             {
-                Region = NationalProfile.Create(), ProviderCount = 3_000, Months = 12,
+                Region = NationalProfile.Create(), ProviderCount = Math.Max(5, (int)Math.Round(3_000 * scale)), Months = 12,
                 SpendScale = RegionYear.SpendScale * scale,
             },
             Pacing.Burst),
         "latency" => new LoadScenario(name,
-            "Region-year messages paced to a steady rate (default 5 000 lines/s) for a fixed time (default 60 s): produce→alert percentiles.",
+            "Region-year allocations first (not measured), then its declarations paced to a steady rate (default 5 000 lines/s) " +
+            "for a fixed time (default 60 s): produce→alert percentiles at that rate.",
             RegionYear with { SpendScale = RegionYear.SpendScale * scale },
-            new Pacing(rate ?? 5_000, duration ?? TimeSpan.FromSeconds(60))),
+            new Pacing(rate ?? 5_000, duration ?? TimeSpan.FromSeconds(60)), WarmUpAllocations: true),
         "soak" => new LoadScenario(name,
             "Region-year messages paced to a steady rate (default 1 000 lines/s) for 30 minutes, successive years so nothing repeats: memory flatness.",
             RegionYear with { SpendScale = RegionYear.SpendScale * scale },

@@ -4,15 +4,15 @@ namespace SociaalDomein.LoadTests.Scenarios;
 
 /// <summary>
 /// A fictitious national profile for scale: 350 municipalities (the Netherlands has ≈ 340) whose sizes follow a rank
-/// law like the real ones (a few cities, many small towns), and 54 × the region's spend (the region has ≈ 1/54 of the
+/// law like the real ones (a few cities, many small towns), and 55 × the region's spend (the region has ≈ 1/55 of the
 /// population). CBS codes 5001–5350 are not real municipality codes, so nothing here is mistaken for a real figure.
 /// </summary>
 public static class NationalProfile
 {
     public const int MunicipalityCount = 350;
 
-    /// <summary>National care in kind relative to Regio Nijmegen (≈ 17.9 M / 322 k inhabitants).</summary>
-    public const int RegionMultiple = 54;
+    /// <summary>National care in kind relative to Regio Nijmegen (≈ 17.9 M / 322 k inhabitants = 55.6).</summary>
+    public const int RegionMultiple = 55;
 
     public static RegionProfile Create()
     {
