@@ -13,6 +13,7 @@ public sealed class ProducedRecords
     private long _lines;
     private long _bytes;
     private long _deliveryFailures;
+    private long _deliveryReports;
 
     /// <summary>Records put on the topic (301s and 323s, resent copies included).</summary>
     public long Messages => Interlocked.Read(ref _messages);
@@ -52,7 +53,22 @@ public sealed class ProducedRecords
         Interlocked.Add(ref _bytes, bytes);
     }
 
+    /// <summary>Delivery reports handled so far (acknowledged or failed).</summary>
+    public long DeliveryReports => Interlocked.Read(ref _deliveryReports);
+
     public void Delivered(DeliveryReport<string, byte[]> report)
+    {
+        try
+        {
+            Record(report);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _deliveryReports);
+        }
+    }
+
+    private void Record(DeliveryReport<string, byte[]> report)
     {
         if (report.Error.IsError)
         {

@@ -86,6 +86,9 @@ public sealed class ScenarioProducer : IDisposable
         }
         done:
         _producer.Flush(cancellationToken);
+        // Flush returns when librdkafka's queue is empty, which can be just before the last delivery handlers have run;
+        // the end offsets must include every record.
+        while (Records.DeliveryReports < Records.Messages) Thread.Sleep(1);
         Records.LastProducedAt = DateTimeOffset.UtcNow;
     }
 
