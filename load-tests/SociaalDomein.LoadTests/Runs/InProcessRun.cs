@@ -81,7 +81,7 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
         await using var session = await PipelineSession.StartAsync(settings,
             logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft", LogLevel.Warning),
             cancellationToken);
-        await session.LoadCeilingsAsync(ceilings, cancellationToken);
+        await LoadCeilingsAsync(session, ceilings, cancellationToken);
         Log($"pipeline started; input topic {input} with {options.Partitions} partitions");
 
         await using var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString);
@@ -214,6 +214,28 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
             RssSlopeMbPerMinute = SlopeOfSecondHalf(memory),
             Notes = notes,
         };
+    }
+
+    /// <summary>
+    /// Loads the ceilings, retrying a failed attempt: on a heavily loaded machine a grain activation can fail (seen: the
+    /// host's PostgresWriteLatencyProcessor regex timing out at 100 ms inside Npgsql); the worker retries its records the
+    /// same way, and loading a ceiling twice is an upsert.
+    /// </summary>
+    private static async Task LoadCeilingsAsync(PipelineSession session, IReadOnlyList<BudgetCeiling> ceilings, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await session.LoadCeilingsAsync(ceilings, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && e is not OperationCanceledException)
+            {
+                Log($"loading ceilings failed (attempt {attempt}: {e.GetType().Name}: {e.Message.Split('\n')[0]}); retrying");
+                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), cancellationToken);
+            }
+        }
     }
 
     private static PeerFigures Figures(PeerResult peer, long? mismatched) =>
