@@ -30,7 +30,7 @@ public sealed record HarnessOptions
     public const string Usage = """
         sd-loadtest <scenario> [options]
 
-        scenarios: region-year | month-start-peak | national-year | latency | soak | scale-out | all
+        scenarios: region-year | month-start-peak | national-year | latency | soak | all
           all = region-year, month-start-peak, latency, national-year (at --scale 0.02), each in a fresh process
 
         options:

@@ -48,26 +48,18 @@ if (options.Scenario == "all")
     return failed == 0 ? 0 : 1;
 }
 
-ScenarioResult result;
-if (options.Scenario == "scale-out")
+LoadScenario scenario;
+try
 {
-    result = await new ScaleOutRun(options).RunAsync(cancel.Token);
+    scenario = LoadScenarioCatalogue.Get(options.Scenario, options.Scale, options.Rate, options.Duration);
+    if (options.Months is { } months) scenario = scenario with { Options = scenario.Options with { Months = months } };
 }
-else
+catch (ArgumentException e)
 {
-    LoadScenario scenario;
-    try
-    {
-        scenario = LoadScenarioCatalogue.Get(options.Scenario, options.Scale, options.Rate, options.Duration);
-        if (options.Months is { } months) scenario = scenario with { Options = scenario.Options with { Months = months } };
-    }
-    catch (ArgumentException e)
-    {
-        Console.Error.WriteLine($"sd-loadtest: {e.Message}");
-        return 2;
-    }
-    result = await new InProcessRun(options, scenario).RunAsync(cancel.Token);
+    Console.Error.WriteLine($"sd-loadtest: {e.Message}");
+    return 2;
 }
+var result = await new InProcessRun(options, scenario).RunAsync(cancel.Token);
 
 ResultsFile.Write(options.ResultsDirectory, result);
 Console.WriteLine();

@@ -39,6 +39,6 @@ public static class LoadScenarioCatalogue
             "Region-year messages paced to a steady rate (default 1 000 lines/s) for 30 minutes, successive years so nothing repeats: memory flatness.",
             RegionYear with { SpendScale = RegionYear.SpendScale * scale },
             new Pacing(rate ?? 1_000, duration ?? TimeSpan.FromMinutes(30)), Years: 20),
-        _ => throw new ArgumentException($"Unknown scenario '{name}'; use one of: {string.Join(", ", Names)}, scale-out, all."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}'; use one of: {string.Join(", ", Names)}, all."),
     };
 }
