@@ -1,7 +1,7 @@
 namespace SociaalDomein.Api.Alerts;
 
 /// <summary>Query string of the alert list; every value is optional.</summary>
-/// <param name="Status">open (not yet acknowledged) or resolved (acknowledged by a contract manager).</param>
+/// <param name="Status">open (the condition holds and nobody acknowledged it) or resolved (the condition no longer holds, or a contract manager acknowledged it).</param>
 /// <param name="Municipality">4-digit CBS gemeentecode.</param>
 /// <param name="Provider">8-digit AGB code.</param>
 /// <param name="Year">Budget year.</param>

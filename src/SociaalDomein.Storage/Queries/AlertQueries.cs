@@ -8,12 +8,13 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource)
     private const string Columns = """
         a.id, a.kind, a.severity, a.municipality_code, a.provider_agb, a.year, a.product_categorie, a.threshold_percent,
         a.declared_cents, a.ceiling_cents, a.triggering_message_id, a.description, a.raised_at,
-        k.acknowledged_by, k.acknowledged_at, k.note
+        k.acknowledged_by, k.acknowledged_at, k.note,
+        a.status, a.revision, a.figure_actual, a.figure_limit, a.figure_unit, a.figure_basis, a.resolved_at
         """;
 
     private const string FromWhere = """
         FROM alerts AS a LEFT JOIN alert_acknowledgements AS k ON k.alert_id = a.id
-        WHERE ($1::boolean IS NULL OR (k.alert_id IS NOT NULL) = $1)
+        WHERE ($1::boolean IS NULL OR (k.alert_id IS NOT NULL OR a.status = 'resolved') = $1)
           AND ($2::text[] IS NULL OR a.municipality_code = ANY($2)) AND ($3::text IS NULL OR a.provider_agb = $3)
           AND ($4::int IS NULL OR a.year = $4) AND ($5::text IS NULL OR a.severity = $5)
         """;
@@ -79,5 +80,10 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource)
         RaisedAt: reader.GetFieldValue<DateTimeOffset>(12),
         AcknowledgedBy: reader.IsDBNull(13) ? null : reader.GetString(13),
         AcknowledgedAt: reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
-        AcknowledgementNote: reader.IsDBNull(15) ? null : reader.GetString(15));
+        AcknowledgementNote: reader.IsDBNull(15) ? null : reader.GetString(15),
+        Condition: reader.GetString(16) == "resolved" ? "resolved" : "holds",
+        Revision: reader.GetInt32(17),
+        Figures: reader.IsDBNull(18) ? null : new AlertViewFigures(reader.GetInt64(18), reader.GetInt64(19), reader.GetString(20),
+            reader.IsDBNull(21) ? null : reader.GetString(21)),
+        ConditionResolvedAt: reader.IsDBNull(22) ? null : reader.GetFieldValue<DateTimeOffset>(22));
 }

@@ -18,7 +18,15 @@ public sealed record AlertView(
     DateTimeOffset RaisedAt,
     string? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
-    string? AcknowledgementNote)
+    string? AcknowledgementNote,
+    string Condition = "holds",
+    int Revision = 1,
+    AlertViewFigures? Figures = null,
+    DateTimeOffset? ConditionResolvedAt = null)
 {
-    public bool Resolved => AcknowledgedAt is not null;
+    /// <summary>Handled: the condition no longer holds, or a contract manager acknowledged the alert.</summary>
+    public bool Resolved => AcknowledgedAt is not null || Condition == "resolved";
 }
+
+/// <summary>The figures behind an alert: the measured value against its limit, in <paramref name="Unit"/>.</summary>
+public sealed record AlertViewFigures(long Actual, long Limit, string Unit, string? Basis);
