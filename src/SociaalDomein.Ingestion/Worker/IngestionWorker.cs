@@ -158,8 +158,17 @@ public sealed class IngestionWorker(
                 var assignment = consumer.Assignment;
                 consumer.Resume(assignment);
                 pause.Since = null;
+                pause.AssignmentChanged = false;
                 logger.LogInformation("Resuming consumption of {Partitions}: ready again after {Seconds:0.0} s paused",
                     Describe(assignment), Stopwatch.GetElapsedTime(since).TotalSeconds);
+            }
+            else if (pause.AssignmentChanged)
+            {
+                // librdkafka keeps a partition's pause across losing and regaining it: one paused before a rebalance (e.g.
+                // the group dropped this worker during a network cut while it was pausing) comes back paused, and would
+                // never deliver again. Resuming what was just assigned is harmless when it was not paused.
+                consumer.Resume(consumer.Assignment);
+                pause.AssignmentChanged = false;
             }
             return true;
         }
