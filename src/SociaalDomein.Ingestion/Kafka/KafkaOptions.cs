@@ -41,7 +41,7 @@ public sealed class KafkaOptions
 
     public string SaslUsername { get; set; } = "";
 
-    /// <summary>The SASL password: give it through the environment or a secret store (Kafka__SaslPassword), never a file in git.</summary>
+    /// <summary>The SASL password, given through the environment or a secret store (Kafka__SaslPassword), never a file in git.</summary>
     public string SaslPassword { get; set; } = "";
 
     /// <summary>PEM file with the CA certificate(s) that signed the brokers' certificates (ssl.ca.location), for ssl and sasl_ssl.</summary>

@@ -15,7 +15,7 @@ public sealed class FaultStream : IDisposable
 
     public FaultStream()
     {
-        Scenario = ScenarioGenerator.Generate(ScenarioOptions.Demo with { ProviderCount = 6, Months = 2 });
+        Scenario = ScenarioGenerator.Generate(ScenarioOptions.Demo with { ProviderCount = 4, Months = 1 });
         Files = Scenario.Messages.Select(m =>
         {
             var path = Path.Combine(_directory.FullName, m.Name);

@@ -39,10 +39,11 @@ internal sealed class ServeProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        // Quiet by default, with the worker's partition and commit messages that the tests read; a setting may override.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Orleans"] = "Error";
         start.Environment["Logging__LogLevel__SociaalDomein.Ingestion.Worker"] = "Information";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         return new ServeProcess(Process.Start(start)!, name);
     }
 
