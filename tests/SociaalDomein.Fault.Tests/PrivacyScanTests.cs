@@ -56,7 +56,7 @@ public sealed class PrivacyScanTests(UndisturbedRun undisturbed) : IDisposable
 
         await using var cluster = await FaultCluster.StartAsync("privacy_scan");
         await cluster.StoreCeilingsAsync(stream.Ceilings);
-        await using (var silo = await PipelineSession.StartAsync(cluster.As("silo"), l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)))
+        await using (var silo = await PipelineSession.StartAsync(cluster.As("silo"), l => l.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs)))
         {
             await cluster.PublishAsync([.. stream.Files, badBsn]);
             // The worker in a process of its own, everything at Trace: its whole output is scanned too.
