@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Confluent.Kafka;
 using SociaalDomein.Fault.Tests.Infrastructure;
 using SociaalDomein.Host.Pipeline;
 using SociaalDomein.Ingestion.Kafka;
@@ -6,67 +9,85 @@ using Xunit.Abstractions;
 namespace SociaalDomein.Fault.Tests;
 
 /// <summary>
-/// When the store stalls, the worker stops fetching: Kafka keeps the backlog, not the worker's memory. Once the store
-/// answers again, the backlog is processed exactly.
+/// When the store stalls, the worker stops fetching: Kafka keeps the backlog, not the worker. Once the store answers
+/// again, the backlog is processed exactly.
 /// </summary>
 [Trait("Category", "Fault")]
 [Collection(FaultCollection.Name)]
-public sealed class BackpressureTests(ITestOutputHelper output) : IDisposable
+public sealed partial class BackpressureTests(ITestOutputHelper output)
 {
-    private const int Backlog = 60;
-    private const int RecordBytes = 2_500_000;
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("sd-fault-backpressure-");
+    private const int Backlog = 32;
+    private const int RecordBytes = 400_000;
+    private const int PrefetchKbytes = 1_024;
 
     [Fact]
-    public async Task While_PostgreSQL_is_frozen_a_150_MB_backlog_stays_in_Kafka_not_in_the_worker_and_is_processed_exactly_afterwards()
+    public async Task While_PostgreSQL_is_frozen_the_worker_fetches_no_more_than_its_prefetch_bound_and_processes_the_backlog_exactly_afterwards()
     {
         await using var cluster = await FaultCluster.StartAsync("backpressure");
         await using var silo = await PipelineSession.StartAsync(cluster.As("silo"), FaultCluster.Quiet);
-        var worker = cluster.Start("worker", cluster.As("worker,alerts"));
-        var warmUp = Enumerable.Range(1, 5).Select(i => Write($"W-{i}", Declarations.Jw323($"W-{i}", i))).ToList();
-        await cluster.PublishAsync(warmUp);
-        await cluster.WaitUntilDoneAsync(warmUp.Count, TimeSpan.FromMinutes(2), worker);
+        var worker = cluster.Start("worker", new Dictionary<string, string?>(cluster.As("worker,alerts"))
+        {
+            ["Kafka:MaxPrefetchKbytes"] = PrefetchKbytes.ToString(CultureInfo.InvariantCulture),
+            ["Kafka:StatisticsIntervalMs"] = "200",
+            ["Logging:LogLevel:SociaalDomein.Ingestion.Worker"] = "Debug",
+        });
+        using var producer = new ProducerBuilder<string?, byte[]>(KafkaClientConfigs.Producer(
+            new KafkaOptions { BootstrapServers = cluster.Infrastructure.Kafka.BootstrapServers }, "backpressure-test")).Build();
+        var warmUp = 4;
+        for (var i = 1; i <= warmUp; i++) await ProduceAsync(producer, i, Declarations.Jw323($"W{i}", i));
+        await cluster.WaitUntilDoneAsync(warmUp, TimeSpan.FromMinutes(2), worker);
         var padding = new string('x', RecordBytes);
-        var backlog = Enumerable.Range(1, Backlog).Select(i => Write($"B-{i}", Declarations.Jw323($"B-{i}", 10 + i % 7, padding))).ToList();
-        var backlogBytes = backlog.Sum(f => new FileInfo(f).Length);
         var baseline = worker.PrivateResidentBytes();
 
-        long peak;
+        long backlogBytes = 0;
+        long peakMemory;
+        List<(long Records, long Bytes)> queue;
         using (var frozen = FrozenPostgres.Freeze(cluster.Infrastructure.Postgres.DataDirectory))
         {
-            await cluster.PublishAsync(backlog);
-            peak = baseline;
-            // Long enough for librdkafka to fetch all it would, short of Npgsql's 30 s command timeout.
-            for (var sample = 0; sample < 40; sample++)
+            var linesBefore = worker.Output.Split('\n').Length;
+            // One record at a time, as a live stream arrives: the consumer fetches as they come, until its bound.
+            for (var i = 1; i <= Backlog; i++)
             {
-                peak = Math.Max(peak, worker.PrivateResidentBytes());
+                var record = Declarations.Jw323($"B{i}", 10 + i % 7, padding);
+                backlogBytes += record.Length;
+                await ProduceAsync(producer, i, record);
+                await Task.Delay(50);
+            }
+            peakMemory = baseline;
+            for (var sample = 0; sample < 15; sample++)
+            {
+                peakMemory = Math.Max(peakMemory, worker.PrivateResidentBytes());
                 await Task.Delay(200);
             }
             worker.ThrowIfExited();
+            queue = worker.Output.Split('\n').Skip(linesBefore).Select(l => FetchQueueLine().Match(l)).Where(m => m.Success)
+                .Select(m => (long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+                .ToList();
             frozen.Thaw();
-            output.WriteLine($"PostgreSQL frozen ({frozen.Processes} processes): {backlogBytes / 1_000_000} MB waiting in Kafka; worker private memory " +
-                             $"{baseline / 1_000_000} MB before, at most {peak / 1_000_000} MB while frozen (+{(peak - baseline) / 1_000_000} MB)");
+            output.WriteLine($"PostgreSQL frozen ({frozen.Processes} processes); {Backlog} records, {backlogBytes:N0} bytes published meanwhile. " +
+                             $"Fetch queue at most {queue.Max(q => q.Records)} records, {queue.Max(q => q.Bytes):N0} bytes ({queue.Count} samples); " +
+                             $"worker private memory {baseline / 1_000_000} MB before, at most {peakMemory / 1_000_000} MB while frozen");
         }
 
-        // One queue's worth fetched ahead, overshot by one fetch, plus room for the runtime's own growth: not the backlog.
-        var bound = KafkaClientConfigs.MaxRecordBytes + new KafkaOptions().MaxPrefetchKbytes * 1024L + 48_000_000;
-        Assert.True(bound < backlogBytes);
-        Assert.True(peak - baseline < bound, $"the worker grew by {peak - baseline} bytes while the store was frozen (bound {bound})");
+        // queued.max.messages.kbytes may be overshot by the fetch that crosses it: a few records here, never the backlog.
+        var bound = PrefetchKbytes * 1024L + 4L * RecordBytes;
+        Assert.True(queue.Count >= 5, "the worker reported no fetch queue while the store was frozen");
+        Assert.True(backlogBytes > 4 * bound);
+        Assert.True(queue.Max(q => q.Bytes) <= bound, $"{queue.Max(q => q.Bytes)} bytes fetched ahead (bound {bound})");
+        Assert.True(queue.Max(q => q.Records) < Backlog);
 
-        await cluster.WaitUntilDoneAsync(warmUp.Count + Backlog, TimeSpan.FromMinutes(2), worker);
+        await cluster.WaitUntilDoneAsync(warmUp + Backlog, TimeSpan.FromMinutes(2), worker);
         var report = await silo.BuildReportAsync();
-        Assert.Equal((warmUp.Count + (long)Backlog, 0L), (report.Messages.Accepted, report.Messages.DeadLettered));
-        var expected = Enumerable.Range(1, 5).Sum(i => Declarations.AmountCents(i)) + Enumerable.Range(1, Backlog).Sum(i => Declarations.AmountCents(10 + i % 7));
-        Assert.Equal(expected, Assert.Single(report.Totals).DeclaredCents);
-        Assert.True(Assert.Single(report.Totals).Reconciled);
+        Assert.Equal((warmUp + (long)Backlog, 0L), (report.Messages.Accepted, report.Messages.DeadLettered));
+        var expected = Enumerable.Range(1, warmUp).Sum(i => Declarations.AmountCents(i)) + Enumerable.Range(1, Backlog).Sum(i => Declarations.AmountCents(10 + i % 7));
+        var total = Assert.Single(report.Totals);
+        Assert.Equal((expected, true), (total.DeclaredCents, total.Reconciled));
     }
 
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_work.FullName, name + ".xml");
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    /// <summary>Spread over the topic's four partitions, so no partition outgrows what the mock broker retains.</summary>
+    private static Task ProduceAsync(IProducer<string?, byte[]> producer, int i, byte[] value) =>
+        producer.ProduceAsync(new TopicPartition(Topics.Ijw, i % 4), new Message<string?, byte[]> { Key = $"{Declarations.Municipality}:{Declarations.Provider}", Value = value });
 
-    public void Dispose() => _work.Delete(recursive: true);
+    [GeneratedRegex(@"Fetch queue: (\d+) records, (\d+) bytes")]
+    private static partial Regex FetchQueueLine();
 }

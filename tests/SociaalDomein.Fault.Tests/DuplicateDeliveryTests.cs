@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using SociaalDomein.Fault.Tests.Infrastructure;
+using SociaalDomein.Ingestion.Kafka;
 using SociaalDomein.Host.Pipeline;
 using SociaalDomein.Messages.Reading;
 using Xunit.Abstractions;
@@ -40,10 +41,16 @@ public sealed class DuplicateDeliveryTests(UndisturbedRun undisturbed, ITestOutp
         var rewound = ends.Select(e => new TopicPartitionOffset(e.Key, e.Value / 2)).ToList();
         using (var group = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig
                {
-                   BootstrapServers = cluster.Infrastructure.Kafka.BootstrapServers, GroupId = "sd-ingestion",
+                   BootstrapServers = cluster.Infrastructure.Kafka.BootstrapServers, GroupId = "sd-ingestion", EnableAutoCommit = false,
                }).Build())
         {
+            // Commit as a member of the group (the broker refuses commits from outside a group's generation).
+            group.Subscribe(Topics.Ijw);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (group.Assignment.Count < ends.Count && DateTime.UtcNow < deadline) group.Consume(TimeSpan.FromMilliseconds(100));
+            Assert.Equal(ends.Count, group.Assignment.Count);
             group.Commit(rewound);
+            group.Close();
         }
         var again = published.Where(p => p.Offset.Value >= rewound.Single(r => r.TopicPartition == p.TopicPartition).Offset.Value).ToList();
         await using (var session = await PipelineSession.StartAsync(settings, FaultCluster.Quiet))

@@ -40,6 +40,7 @@ public static class KafkaClientConfigs
             // at most MaxPrefetchKbytes queued (overshot by one fetch at most), one record's worth per fetch.
             QueuedMaxMessagesKbytes = options.MaxPrefetchKbytes,
             QueuedMinMessages = MaxPrefetchRecords,
+            StatisticsIntervalMs = options.StatisticsIntervalMs,
             MaxPartitionFetchBytes = MaxRecordBytes,
             FetchMaxBytes = MaxRecordBytes,
         };

@@ -33,6 +33,12 @@ public sealed class KafkaOptions
     /// </summary>
     public int MaxPrefetchKbytes { get; set; } = 16 * 1024;
 
+    /// <summary>
+    /// How often (ms) the worker's consumer reports its fetch queue (records and bytes fetched ahead), logged at Debug by
+    /// the worker; 0 (default) switches librdkafka's statistics off.
+    /// </summary>
+    public int StatisticsIntervalMs { get; set; }
+
     /// <summary>librdkafka security.protocol: plaintext (default), ssl, sasl_plaintext or sasl_ssl.</summary>
     public string SecurityProtocol { get; set; } = "";
 
@@ -117,6 +123,8 @@ public sealed class KafkaOptions
             yield return $"Kafka:Client:{key} is set: use the setting Kafka:{OwnerOf(key.Trim().ToLowerInvariant())} instead, so the security " +
                          "settings are checked together and given one way only.";
         }
+        if (StatisticsIntervalMs is < 0 or > 86_400_000)
+            yield return $"Kafka:StatisticsIntervalMs must lie between 0 (off) and 86400000 (got {StatisticsIntervalMs}).";
         if (MaxPrefetchKbytes is < 1_024 or > 2_097_151)
             yield return $"Kafka:MaxPrefetchKbytes must lie between 1024 and 2097151 (got {MaxPrefetchKbytes}).";
     }

@@ -61,6 +61,11 @@ public sealed class IngestionWorker(
         var pause = new PauseState();
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(kafka, $"sd-worker-{Environment.MachineName}"))
             .SetErrorHandler((_, e) => logger.Log(e.IsFatal ? LogLevel.Critical : LogLevel.Warning, "Kafka: {Reason} ({Code})", e.Reason, e.Code))
+            .SetStatisticsHandler((_, json) =>
+            {
+                var queue = FetchQueue.FromStatistics(json);
+                logger.LogDebug("Fetch queue: {Records} records, {Bytes} bytes fetched ahead of the worker", queue.Records, queue.Bytes);
+            })
             .SetPartitionsAssignedHandler((_, partitions) =>
             {
                 logger.LogInformation("Assigned {Partitions}", string.Join(", ", partitions));

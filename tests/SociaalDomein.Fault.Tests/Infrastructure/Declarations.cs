@@ -19,7 +19,7 @@ internal static class Declarations
             hours * 9_500, DebetCredit.Debet);
         var bytes = MessageWriter.Write(new DeclaratieMessage(Standard.IJw,
             new MessageHeader(490, 3, 2, Provider, Municipality, id, new DateOnly(2026, 6, 3), "1.2.0", "1.2.0"),
-            $"N-{id}", month, month.AddMonths(1).AddDays(-1), new DateOnly(2026, 6, 3), line.SignedAmountCents,
+            "N" + id.Replace("-", "", StringComparison.Ordinal), month, month.AddMonths(1).AddDays(-1), new DateOnly(2026, 6, 3), line.SignedAmountCents,
             [new DeclaratieClient(Bsn.TryCreate(TestBsn, out var bsn) ? bsn : throw new InvalidOperationException(), [line])]));
         if (padding is null) return bytes;
         // A comment before the root's end tag: a large record that is still a valid, cheap message.
