@@ -36,6 +36,9 @@ public sealed class WorkerFuzzTests(ITestOutputHelper output) : IDisposable
         }
         var files = new List<string>();
         var valid = 0;
+        // The oversize one goes last, on its own: the mock broker keeps only a few MB per partition, and a 25 MB record
+        // would push unconsumed records out of its partition (a real broker's retention is days).
+        broken = [.. broken.Where(b => b.Mutation.Kind != MutationKind.Oversize), .. broken.Where(b => b.Mutation.Kind == MutationKind.Oversize)];
         foreach (var (mutation, bytes) in broken)
         {
             files.Add(Write($"{files.Count:000}-valid.xml", Declarations.Jw323($"V-{++valid}", valid)));
@@ -47,8 +50,13 @@ public sealed class WorkerFuzzTests(ITestOutputHelper output) : IDisposable
         // Warnings on: a record the worker cannot finish shows up as "Processing ... failed (attempt n)".
         await using var session = await PipelineSession.StartAsync(infrastructure.Settings,
             l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft", LogLevel.Error));
-        var published = await session.PublishAsync(files);
+        var published = (await session.PublishAsync(files.SkipLast(2))).ToList();
         await session.WaitUntilProcessedAsync(published, TimeSpan.FromMinutes(3));
+        foreach (var last in files.TakeLast(2))
+        {
+            published.AddRange(await session.PublishAsync([last]));
+            await session.WaitUntilProcessedAsync(published, TimeSpan.FromMinutes(3));
+        }
 
         var report = await session.BuildReportAsync();
         Assert.Equal(((long)valid, (long)broken.Count), (report.Messages.Accepted, report.Messages.DeadLettered));
