@@ -52,7 +52,7 @@ public sealed class AccessSettingsTests : IDisposable
         Assert.Equal(8_192, consumer.QueuedMaxMessagesKbytes);
         Assert.Equal(KafkaClientConfigs.MaxPrefetchRecords, consumer.QueuedMinMessages);
         Assert.Equal(KafkaClientConfigs.MaxRecordBytes, consumer.FetchMaxBytes);
-        Assert.Equal(KafkaClientConfigs.MaxRecordBytes, consumer.MaxPartitionFetchBytes);
+        Assert.Equal(KafkaClientConfigs.PartitionFetchBytes, consumer.MaxPartitionFetchBytes);
     }
 
     [Theory]

@@ -18,6 +18,9 @@ public static class KafkaClientConfigs
     /// </summary>
     public const int MaxPrefetchRecords = 1_000;
 
+    /// <summary>Bytes asked per partition in one fetch (max.partition.fetch.bytes): what a queue may overshoot its bound by.</summary>
+    public const int PartitionFetchBytes = 1024 * 1024;
+
     public static ConsumerConfig Consumer(KafkaOptions options, string clientId)
     {
         var config = new ConsumerConfig(Extra(options))
@@ -37,11 +40,12 @@ public static class KafkaClientConfigs
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
             // Backpressure: the worker takes one record at a time and only after the previous one is durable, so what
             // librdkafka fetches ahead is the only place records pile up while the store or the silo is slow. Bound it:
-            // at most MaxPrefetchKbytes queued (overshot by one fetch at most), one record's worth per fetch.
+            // per partition at most MaxPrefetchKbytes queued, overshot by at most one partition fetch, which is small;
+            // a record larger than a partition fetch still comes whole (librdkafka raises the fetch size for it).
             QueuedMaxMessagesKbytes = options.MaxPrefetchKbytes,
             QueuedMinMessages = MaxPrefetchRecords,
             StatisticsIntervalMs = options.StatisticsIntervalMs,
-            MaxPartitionFetchBytes = MaxRecordBytes,
+            MaxPartitionFetchBytes = PartitionFetchBytes,
             FetchMaxBytes = MaxRecordBytes,
         };
         return config;
