@@ -77,9 +77,8 @@ public sealed partial class BackpressureTests(ITestOutputHelper output)
         var bound = 4L * (PrefetchKbytes * 1024L + Math.Max(KafkaClientConfigs.PartitionFetchBytes, RecordBytes)) + RecordBytes;
         Assert.True(queue.Count >= 5, "the worker reported no fetch queue while the store was frozen");
         Assert.True(queue.Max(q => q.Records) > 0, "nothing was fetched ahead: the test did not exercise the bound");
-        Assert.True(backlogBytes > bound * 3 / 2);
+        Assert.True(backlogBytes > bound, $"the backlog ({backlogBytes}) must exceed the bound ({bound}) for the test to mean anything");
         Assert.True(queue.Max(q => q.Bytes) <= bound, $"{queue.Max(q => q.Bytes)} bytes fetched ahead (bound {bound})");
-        Assert.True(queue.Max(q => q.Records) < Backlog);
 
         var report = await silo.BuildReportAsync();
         Assert.Equal((warmUp + (long)Backlog, 0L), (report.Messages.Accepted, report.Messages.DeadLettered));
