@@ -55,6 +55,7 @@ public static partial class SettingsRules
             error = $"{name} is not a valid Npgsql connection string: {e.Message}";
         }
         if (error is not null) yield return error;
+        else foreach (var problem in SociaalDomein.Storage.Connection.PostgresTls.Problems(connectionString)) yield return problem;
     }
 
     public static IEnumerable<string> Check(KafkaOptions options)
@@ -89,6 +90,7 @@ public static partial class SettingsRules
             yield return $"Kafka:TopicMetadataRefreshIntervalMs must lie between 10 and 3600000 (got {options.TopicMetadataRefreshIntervalMs}).";
         foreach (var (key, _) in options.Client.Where(c => string.IsNullOrWhiteSpace(c.Key) || c.Key.Contains(' ', StringComparison.Ordinal)))
             yield return $"Kafka:Client: '{key}' is not a librdkafka property name (e.g. security.protocol).";
+        foreach (var problem in options.SecurityProblems()) yield return problem;
     }
 
     public static IEnumerable<string> Check(OrleansOptions options)

@@ -10,12 +10,7 @@ namespace SociaalDomein.Host.Health;
 public sealed class KafkaHealthCheck(IOptions<KafkaOptions> kafka, IOptions<HealthOptions> health, ILogger<KafkaHealthCheck> logger)
     : IHealthCheck, IDisposable
 {
-    private readonly Lazy<IAdminClient> _admin = new(() => new AdminClientBuilder(
-            new AdminClientConfig(new Dictionary<string, string>(kafka.Value.Client))
-            {
-                BootstrapServers = kafka.Value.BootstrapServers,
-                ClientId = "sd-health",
-            })
+    private readonly Lazy<IAdminClient> _admin = new(() => new AdminClientBuilder(KafkaClientConfigs.Admin(kafka.Value, "sd-health"))
         // Unreachable brokers are this check's answer, not something to print on stderr every few seconds.
         .SetLogHandler((_, m) => logger.LogDebug("librdkafka {Facility}: {Message}", m.Facility, m.Message))
         .SetErrorHandler((_, e) => logger.LogDebug("Kafka health client: {Reason}", e.Reason))

@@ -12,6 +12,15 @@ public static class KafkaClientConfigs
     /// </summary>
     public const int MaxRecordBytes = Messages.Reading.MessageReader.MaxMessageBytes + 2 * 1024 * 1024;
 
+    /// <summary>
+    /// The consumer keeps at most this many records per partition waiting (besides the kilobyte bound): enough to keep
+    /// the worker busy, few enough that a stalled store does not pile them up.
+    /// </summary>
+    public const int MaxPrefetchRecords = 1_000;
+
+    /// <summary>Bytes asked per partition in one fetch (max.partition.fetch.bytes): what a queue may overshoot its bound by.</summary>
+    public const int PartitionFetchBytes = 1024 * 1024;
+
     public static ConsumerConfig Consumer(KafkaOptions options, string clientId)
     {
         var config = new ConsumerConfig(Extra(options))
@@ -29,11 +38,26 @@ public static class KafkaClientConfigs
             HeartbeatIntervalMs = Math.Max(500, options.SessionTimeoutMs / 5),
             TopicMetadataRefreshIntervalMs = options.TopicMetadataRefreshIntervalMs,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
-            MaxPartitionFetchBytes = MaxRecordBytes,
-            FetchMaxBytes = 2 * MaxRecordBytes,
+            // Backpressure: the worker takes one record at a time and only after the previous one is durable, so what
+            // librdkafka fetches ahead is the only place records pile up while the store or the silo is slow. Bound it:
+            // per partition at most MaxPrefetchKbytes queued, overshot by at most one partition fetch, which is small;
+            // a record larger than a partition fetch still comes whole (librdkafka raises the fetch size for it).
+            QueuedMaxMessagesKbytes = options.MaxPrefetchKbytes,
+            QueuedMinMessages = MaxPrefetchRecords,
+            StatisticsIntervalMs = options.StatisticsIntervalMs,
+            MaxPartitionFetchBytes = PartitionFetchBytes,
+            FetchMaxBytes = MaxRecordBytes,
         };
         return config;
     }
+
+    /// <summary>An admin client (health checks) with the same connection and security settings as the others.</summary>
+    public static AdminClientConfig Admin(KafkaOptions options, string clientId) =>
+        new(Extra(options))
+        {
+            BootstrapServers = options.BootstrapServers,
+            ClientId = clientId,
+        };
 
     /// <summary>A producer that only reports success once all in-sync replicas have the record, without duplicates on retry.</summary>
     public static ProducerConfig Producer(KafkaOptions options, string clientId) =>
@@ -47,5 +71,26 @@ public static class KafkaClientConfigs
             MessageMaxBytes = MaxRecordBytes,
         };
 
-    private static Dictionary<string, string> Extra(KafkaOptions options) => new(options.Client);
+    /// <summary>
+    /// Kafka:Client first, then the security settings (Kafka:SecurityProtocol, Kafka:Sasl*, Kafka:SslCaLocation).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The security settings are inconsistent; the message names each one.</exception>
+    private static Dictionary<string, string> Extra(KafkaOptions options)
+    {
+        // The host checks these at start with every other setting; a client built some other way is refused here.
+        var problems = options.SecurityProblems().ToList();
+        if (problems.Count > 0) throw new InvalidOperationException("Kafka security settings refused: " + string.Join(" ", problems));
+        var config = new Dictionary<string, string>(options.Client);
+        var protocol = options.EffectiveSecurityProtocol;
+        if (protocol.Length == 0) return config;
+        config["security.protocol"] = protocol;
+        if (protocol.StartsWith("sasl_", StringComparison.Ordinal))
+        {
+            config["sasl.mechanism"] = options.SaslMechanism.Trim().ToUpperInvariant();
+            config["sasl.username"] = options.SaslUsername;
+            config["sasl.password"] = options.SaslPassword;
+        }
+        if (options.SslCaLocation.Length > 0) config["ssl.ca.location"] = options.SslCaLocation;
+        return config;
+    }
 }

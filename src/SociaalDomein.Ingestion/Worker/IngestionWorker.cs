@@ -61,6 +61,11 @@ public sealed class IngestionWorker(
         var pause = new PauseState();
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(kafka, $"sd-worker-{Environment.MachineName}"))
             .SetErrorHandler((_, e) => logger.Log(e.IsFatal ? LogLevel.Critical : LogLevel.Warning, "Kafka: {Reason} ({Code})", e.Reason, e.Code))
+            .SetStatisticsHandler((_, json) =>
+            {
+                var queue = FetchQueue.FromStatistics(json);
+                logger.LogDebug("Fetch queue: {Records} records, {Bytes} bytes fetched ahead of the worker", queue.Records, queue.Bytes);
+            })
             .SetPartitionsAssignedHandler((_, partitions) =>
             {
                 logger.LogInformation("Assigned {Partitions}", string.Join(", ", partitions));
@@ -158,8 +163,17 @@ public sealed class IngestionWorker(
                 var assignment = consumer.Assignment;
                 consumer.Resume(assignment);
                 pause.Since = null;
+                pause.AssignmentChanged = false;
                 logger.LogInformation("Resuming consumption of {Partitions}: ready again after {Seconds:0.0} s paused",
                     Describe(assignment), Stopwatch.GetElapsedTime(since).TotalSeconds);
+            }
+            else if (pause.AssignmentChanged)
+            {
+                // librdkafka keeps a partition's pause across losing and regaining it: one paused before a rebalance (e.g.
+                // the group dropped this worker during a network cut while it was pausing) comes back paused, and would
+                // never deliver again. Resuming what was just assigned is harmless when it was not paused.
+                consumer.Resume(consumer.Assignment);
+                pause.AssignmentChanged = false;
             }
             return true;
         }

@@ -34,14 +34,22 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
-        await ExecuteAsync(connection, transaction, """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                name       text PRIMARY KEY,
-                checksum   text NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now()
-            );
-            COMMENT ON TABLE schema_migrations IS 'Schema migrations applied to this database, by file name (see MigrationRunner).';
-            """, cancellationToken);
+        // Only created when missing: a host running as the least-privileged app role (0007_roles.sql) may not create or
+        // comment on tables, but may find an up-to-date schema and carry on.
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection, transaction))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+            {
+                await ExecuteAsync(connection, transaction, """
+                    CREATE TABLE schema_migrations (
+                        name       text PRIMARY KEY,
+                        checksum   text NOT NULL,
+                        applied_at timestamptz NOT NULL DEFAULT now()
+                    );
+                    COMMENT ON TABLE schema_migrations IS 'Schema migrations applied to this database, by file name (see MigrationRunner).';
+                    """, cancellationToken);
+            }
+        }
 
         var applied = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand("SELECT name, checksum FROM schema_migrations", connection, transaction))
