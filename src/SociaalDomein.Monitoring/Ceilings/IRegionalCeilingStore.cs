@@ -5,6 +5,8 @@ public interface IRegionalCeilingStore
 {
     Task<IReadOnlyList<RegionalBudgetCeiling>> GetForProviderAsync(string providerAgb, CancellationToken cancellationToken = default);
 
+    Task<IReadOnlyList<RegionalBudgetCeiling>> GetAllAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Inserts or replaces the ceiling for (region, provider, year, category).</summary>
     Task UpsertAsync(RegionalBudgetCeiling ceiling, CancellationToken cancellationToken = default);
 

@@ -17,6 +17,20 @@ public sealed class PostgresRegionalCeilingStore(NpgsqlDataSource dataSource) : 
             ORDER BY region_code, year, product_categorie
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = providerAgb });
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RegionalBudgetCeiling>> GetAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT region_code, provider_agb, year, product_categorie, ceiling_cents, participants
+            FROM regional_ceilings ORDER BY region_code, provider_agb, year, product_categorie
+            """);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<RegionalBudgetCeiling>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var ceilings = new List<RegionalBudgetCeiling>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
