@@ -48,6 +48,12 @@ public sealed class ContractsApiTests(ApiFixture api)
             $"{c.Str("productCategorie")} declared={c.Long("declaredCents")} ceiling={c.GetProperty("ceilingCents")} use={Percent(c)} {c.Str("status")} lines={c.Long("lineCount")}"));
         Assert.Equal("/api/contracts/0268/22222222/2026/lines", detail.Str("lines"));
         Assert.Equal("/api/contracts/0268/22222222/2026/messages", detail.Str("messages"));
+
+        // The grain's projection (as of today: the run rate of the complete months for the rest of the year), against the ceiling.
+        var forecast = detail.GetProperty("forecast");
+        Assert.Equal((2_000_000L, false), (forecast.Long("ceilingCents"), forecast.GetProperty("aboveCeiling").GetBoolean()));
+        Assert.InRange(forecast.Long("projectedCents"), 400_000L, 2_000_000L);
+        Assert.Contains(forecast.Str("method"), new[] { "RunRatePlusOpenAllocations", "RunRate", "DeclaredToDate" });
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using SociaalDomein.Storage.Queries;
 
 namespace SociaalDomein.Api.Contracts;
 
-/// <summary>A contract's budget year so far against its ceiling for all categories. A forecast is not part of this release.</summary>
+/// <summary>A contract's budget year so far against its ceiling for all categories (the detail adds the forecast).</summary>
 /// <param name="CeilingUsePercent">Declared as % of the ceiling; null without a ceiling.</param>
 /// <param name="Status">Traffic light: green, amber (from the first alert threshold), red (from 100 %) or none (no ceiling).</param>
 public sealed record ContractYearToDateResponse(
@@ -24,7 +24,15 @@ public sealed record ContractDetailResponse(
     ContractYearToDateResponse Total,
     IReadOnlyList<ContractCategoryResponse> Categories,
     string Lines,
-    string Messages);
+    string Messages,
+    ContractForecastResponse? Forecast = null);
+
+/// <summary>
+/// The contract grain's projection of the year's spend for all categories, as its Forecast alert judges it: declared +
+/// the not-yet-declared value of the active allocations + the run rate for the months to come.
+/// </summary>
+/// <param name="Method">RunRatePlusOpenAllocations, RunRate (an allocation could not be priced) or DeclaredToDate (no complete month yet, or the year is over).</param>
+public sealed record ContractForecastResponse(long ProjectedCents, long CeilingCents, string Method, bool AboveCeiling);
 
 internal static class ContractResponseMapping
 {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using SociaalDomein.Api.DailyCosts;
 using SociaalDomein.Api.Requests;
 using SociaalDomein.Api.Responses;
@@ -63,6 +64,16 @@ public static class ContractsApi
             return Problems.NotFound($"Contract {contract} has neither declarations nor a ceiling in {budgetYear}.");
 
         var categories = await queries.GetCategoryTotalsAsync(contract, budgetYear, cancellationToken);
+        // The forecast lives in the contract grain (it needs the allocations and the service months); an API host
+        // without a cluster to ask simply shows none.
+        ContractForecastResponse? forecast = null;
+        if (http.RequestServices.GetService<IGrainFactory>() is { } grains)
+        {
+            var summary = await grains.GetGrain<IContractGrain>(contract.ToString()).GetSummaryAsync();
+            if (summary.Years.SingleOrDefault(y => y.Year == budgetYear && y.ProductCategorie is null) is
+                { ProjectedCents: { } projected, CeilingCents: { } ceiling, ForecastMethod: { } method })
+                forecast = new ContractForecastResponse(projected, ceiling, method, projected > ceiling);
+        }
         var basePath = $"{http.Request.PathBase}/api/contracts/{contract.MunicipalityCode}/{contract.ProviderAgb}/{budgetYear}";
         return TypedResults.Ok(new ContractDetailResponse(
             total.ToResponse(lights),
@@ -72,7 +83,8 @@ public static class ContractsApi
                 return new ContractCategoryResponse(c.ProductCategorie, c.DeclaredCents, c.CeilingCents, use.Percent, use.Status, c.LineCount);
             }).ToList(),
             basePath + "/lines",
-            basePath + "/messages"));
+            basePath + "/messages",
+            forecast));
     }
 
     public static async Task<Results<Ok<Page<LedgerLine>>, ProblemHttpResult>> LinesAsync(
