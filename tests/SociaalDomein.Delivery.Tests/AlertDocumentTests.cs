@@ -7,11 +7,11 @@ namespace SociaalDomein.Delivery.Tests;
 public sealed class AlertDocumentTests
 {
     [Fact]
-    public void A_v1_alert_as_the_publisher_writes_it_reads_as_raised_revision_1_without_figures()
+    public void An_alert_as_the_publisher_writes_it_reads_with_its_schema_change_and_revision()
     {
         var alert = TestAlerts.Ceiling();
 
-        Assert.Equal((AlertDocument.SchemaV1, "raised", 1), (alert.Schema, alert.Change, alert.Revision));
+        Assert.Equal((AlertDocument.SchemaV2, "raised", 1), (alert.Schema, alert.Change, alert.Revision));
         Assert.Null(alert.Figures);
         Assert.Equal(("0268", "11111111", 2026, 90, 90_000_000L, 100_000_000L), (alert.Municipality, alert.Provider, alert.Year, alert.ThresholdPercent, alert.DeclaredCents, alert.CeilingCents));
     }

@@ -96,7 +96,7 @@ public static class TestAlerts
             900_000_00, 1_000_000_00, "D-2026-0042",
             description ?? $"Provider {provider} has declared € 900,000.00 to municipality {municipality} for 2026 (all categories): {percent}% of the ceiling of € 1,000,000.00 is reached.",
             new DateTimeOffset(2026, 3, 4, 9, 30, 0, TimeSpan.Zero));
-        var v1 = AlertDocument.Parse(SociaalDomein.Ingestion.AlertPublishing.AlertMessage.From(monitoring).ToJsonUtf8());
-        return revision == 1 && change == AlertChanges.Raised ? v1 : v1 with { Schema = AlertDocument.SchemaV2, Revision = revision, Change = change };
+        var published = AlertDocument.Parse(SociaalDomein.Ingestion.AlertPublishing.AlertMessage.From(monitoring).ToJsonUtf8());
+        return published with { Revision = revision, Change = change };
     }
 }
