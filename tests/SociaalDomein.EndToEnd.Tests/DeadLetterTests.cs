@@ -49,7 +49,7 @@ public sealed class DeadLetterTests : IDisposable
 
         // 100 000 of 100 000 after the first message: the ceiling is reached; every threshold fires once and is on the alert topic, without a BSN.
         var alerts = TopicReader.ReadAll(infrastructure.Kafka.BootstrapServers, Topics.Alerts, expected: 3);
-        var thresholds = alerts.Select(a => AlertMessage.FromJson(a.Message.Value)!).Where(a => a.Kind == "CeilingThreshold").ToList();
+        var thresholds = alerts.Select(a => AlertMessage.FromJson(a.Message.Value)!).Where(a => a is { Kind: "CeilingThreshold", Change: "raised" }).ToList();
         Assert.Equal([75, 90, 100], thresholds.Select(a => a.ThresholdPercent!.Value).Order());
         Assert.All(alerts, a => Assert.DoesNotContain(Jw.TestBsn, Encoding.UTF8.GetString(a.Message.Value)));
     }
