@@ -93,7 +93,7 @@ internal sealed class FaultCluster : IAsyncDisposable
     public async Task WaitUntilDoneAsync(long records, TimeSpan timeout, params ServeProcess[] running)
     {
         await WaitUntilAsync(async () => await LoggedAsync() >= records
-                                         && await ScalarAsync("SELECT count(*) FROM alerts WHERE published_at IS NULL") == 0,
+                                         && await ScalarAsync("SELECT count(*) FROM alert_events WHERE published_at IS NULL") == 0,
             timeout, $"all {records} records processed and every alert published", running);
     }
 
