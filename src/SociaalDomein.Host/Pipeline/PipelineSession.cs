@@ -106,7 +106,7 @@ public sealed class PipelineSession : IAsyncDisposable
             }
             processed?.Report(progress.Accepted + progress.DeadLettered);
             // What depends on the day (lead times, pacing, forecast) is judged as of the configured day once everything is in.
-            await Services.GetRequiredService<ContractEvaluator>().EvaluateAllAsync(deadline.Token);
+            await EvaluateContractsAsync(deadline.Token);
             using (Ingestion.IngestionTelemetry.BeginUntraced())
             {
                 while ((await alerts.ReadUnpublishedAsync(1, deadline.Token)).Count > 0)
@@ -119,6 +119,13 @@ public sealed class PipelineSession : IAsyncDisposable
                                        $"{published.Count} published records were processed (or alerts are still unpublished).");
         }
     }
+
+    /// <summary>
+    /// Lets every contract (and regional ceiling) judge what depends on the day, as a silo does when the day changes;
+    /// returns the number of alerts that changed.
+    /// </summary>
+    public Task<int> EvaluateContractsAsync(CancellationToken cancellationToken = default) =>
+        Services.GetRequiredService<ContractEvaluator>().EvaluateAllAsync(cancellationToken);
 
     /// <summary>The report of everything the pipeline holds now, every contract total reconciled with the ledger.</summary>
     public async Task<PipelineReport> BuildReportAsync(CancellationToken cancellationToken = default)
