@@ -20,6 +20,9 @@ public sealed class ContractAllocations
     private readonly Dictionary<(Standard, long), DateOnly> _definitiveStops = new();
     private readonly Dictionary<(Standard, long), AllocationUsage> _usage = new();
 
+    /// <summary>The rules' view of each allocation, made once per change rather than once per declaration line.</summary>
+    private readonly Dictionary<(Standard, long), AllocationSnapshot> _snapshots = new();
+
     public IEnumerable<AllocationVersion> Versions => _versions.Values;
 
     public AllocationVersion? Version((Standard, long) key) => _versions.GetValueOrDefault(key);
@@ -33,6 +36,7 @@ public sealed class ContractAllocations
         foreach (var version in versions) _versions[version.Key] = version;
         foreach (var report in careReports) AddCareReport(report);
         foreach (var (key, value) in usage) _usage[key] = value;
+        _snapshots.Clear();
     }
 
     /// <summary>Makes <paramref name="version"/> current when it is newer than the one held; true when it did.</summary>
@@ -40,6 +44,7 @@ public sealed class ContractAllocations
     {
         if (_versions.TryGetValue(version.Key, out var current) && !version.IsNewerThan(current)) return false;
         _versions[version.Key] = version;
+        _snapshots.Remove(version.Key);
         return true;
     }
 
@@ -52,10 +57,14 @@ public sealed class ContractAllocations
     }
 
     /// <summary>The rules' view of an allocation, or null when no 301 named it.</summary>
-    public AllocationSnapshot? Snapshot((Standard, long) key) =>
-        _versions.TryGetValue(key, out var version)
-            ? AllocationSnapshot.From(version, _definitiveStops.TryGetValue(key, out var stop) ? stop : null)
-            : null;
+    public AllocationSnapshot? Snapshot((Standard, long) key)
+    {
+        if (_snapshots.TryGetValue(key, out var snapshot)) return snapshot;
+        if (!_versions.TryGetValue(key, out var version)) return null;
+        snapshot = AllocationSnapshot.From(version, _definitiveStops.TryGetValue(key, out var stop) ? stop : null);
+        _snapshots[key] = snapshot;
+        return snapshot;
+    }
 
     public AllocationUsage Usage((Standard, long) key)
     {
@@ -113,6 +122,7 @@ public sealed class ContractAllocations
 
         if (DefinitiveStop(reports) is { } stop) _definitiveStops[report.AllocationKey] = stop;
         else _definitiveStops.Remove(report.AllocationKey);
+        _snapshots.Remove(report.AllocationKey);
     }
 
     /// <summary>
