@@ -108,7 +108,8 @@ public sealed class ReconcileTests(PostgresFixture postgres) : DatabaseTest(post
                 """, connection).ExecuteNonQueryAsync();
         }
 
-        Assert.Equal(["0005_daily_insight"], await new MigrationRunner(dataSource).MigrateAsync());
+        // 0005 and every migration after it; 0005 is the one that fills the daily insight.
+        Assert.Equal("0005_daily_insight", (await new MigrationRunner(dataSource).MigrateAsync())[0]);
 
         var rows = await new DailyInsightQueries(dataSource).StreamAsync(new DailyCostFilter()).ToListAsync();
         // m1's first line was stored at 23:59 in Amsterdam on 1 July, so all of m1 counts on 1 July; m2 (00:30) on 2 July.
