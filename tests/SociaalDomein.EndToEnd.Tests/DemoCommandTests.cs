@@ -8,7 +8,9 @@ public sealed class DemoCommandTests
     [Fact]
     public async Task Demo_once_runs_a_generated_region_through_the_pipeline_and_finishes_by_itself()
     {
-        var output = new StringWriter();
+        // The progress display and the host's background threads write concurrently: one lock for every write and the read.
+        var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
         var original = Console.Out;
         Console.SetOut(output);
         Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
@@ -27,6 +29,8 @@ public sealed class DemoCommandTests
         }
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Contains("contract totals equal the ledger and the generator's own count, to the cent", output.ToString());
+        string shown;
+        lock (output) shown = text.ToString();
+        Assert.Contains("contract totals equal the ledger and the generator's own count, to the cent", shown);
     }
 }
