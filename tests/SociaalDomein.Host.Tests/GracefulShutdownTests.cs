@@ -60,12 +60,18 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IDisposabl
         using (var publisher = new MessagePublisher(new KafkaOptions { BootstrapServers = infrastructure.Kafka.BootstrapServers }))
             published = await publisher.PublishFilesAsync(Topics.Ijw, files);
 
-        using var serve = ServeProcess.Start(settings);
+        // Few lanes and a small in-flight bound: a stop then finds records running and waiting in the lanes, which it
+        // finishes, while most of the stream is still in Kafka.
+        using var serve = ServeProcess.Start(new Dictionary<string, string?>(settings)
+        {
+            ["Kafka:WorkerLanes"] = "4",
+            ["Kafka:WorkerMaxInFlight"] = "8",
+        });
         await serve.WaitUntilAsync(async () => await CountAsync(database, "SELECT count(*) FROM message_log") >= files.Count / 4, TimeSpan.FromMinutes(1));
         serve.Terminate();
         var stopping = Stopwatch.StartNew();
         var exitCode = await serve.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        output.WriteLine($"sdstream serve exited {stopping.Elapsed.TotalSeconds:0.0} s after SIGTERM with code {exitCode}");
+        output.WriteLine($"sdstream serve exited {stopping.Elapsed.TotalSeconds:0.0} s after SIGTERM with code {exitCode}:\n{serve.Output}");
 
         Assert.True(exitCode == 0, $"sdstream serve exited with {exitCode}:\n{serve.Output}");
         Assert.Contains("Committed", serve.Output, StringComparison.Ordinal);

@@ -27,11 +27,25 @@ public sealed class KafkaOptions
 
     /// <summary>
     /// Most kilobytes of fetched records the consumer holds before the worker takes them (librdkafka's
-    /// queued.max.messages.kbytes). The worker handles one record at a time, so while PostgreSQL or the silo is slow the
-    /// consumer stops fetching once this much waits, instead of reading the whole topic into memory. librdkafka may
+    /// queued.max.messages.kbytes), and also the most bytes of records the worker holds in its lanes. While PostgreSQL or
+    /// the silo is slow the lanes fill, the worker stops taking records, and the consumer stops fetching once this much
+    /// waits, instead of reading the whole topic into memory. librdkafka may
     /// overshoot it by one fetch (at most <see cref="KafkaClientConfigs.MaxRecordBytes"/>).
     /// </summary>
     public int MaxPrefetchKbytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Records the worker processes at the same time, one lane per hash of the record key: one contract's records
+    /// (key municipality:provider) stay in order on one lane while different contracts overlap their round trips to
+    /// PostgreSQL and the silo. 1 processes one record at a time.
+    /// </summary>
+    public int WorkerLanes { get; set; } = 16;
+
+    /// <summary>
+    /// Most records taken from the consumer and not yet durable (queued on or running in a lane). Together with
+    /// <see cref="MaxPrefetchKbytes"/>, which also bounds their bytes, it is what a slow store lets pile up in the worker.
+    /// </summary>
+    public int WorkerMaxInFlight { get; set; } = 256;
 
     /// <summary>
     /// How often (ms) the worker's consumer reports its fetch queue (records and bytes fetched ahead), logged at Debug by
@@ -127,6 +141,10 @@ public sealed class KafkaOptions
             yield return $"Kafka:StatisticsIntervalMs must lie between 0 (off) and 86400000 (got {StatisticsIntervalMs}).";
         if (MaxPrefetchKbytes is < 1_024 or > 2_097_151)
             yield return $"Kafka:MaxPrefetchKbytes must lie between 1024 and 2097151 (got {MaxPrefetchKbytes}).";
+        if (WorkerLanes is < 1 or > 256)
+            yield return $"Kafka:WorkerLanes must lie between 1 and 256 (got {WorkerLanes}).";
+        if (WorkerMaxInFlight < WorkerLanes || WorkerMaxInFlight > 100_000)
+            yield return $"Kafka:WorkerMaxInFlight must lie between Kafka:WorkerLanes ({WorkerLanes}) and 100000 (got {WorkerMaxInFlight}).";
     }
 
     private static string OwnerOf(string property) => property switch

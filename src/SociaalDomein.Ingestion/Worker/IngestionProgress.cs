@@ -17,22 +17,15 @@ public sealed class IngestionProgress
 
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
 
-    public void MarkAccepted(TopicPartitionOffset position)
-    {
-        Interlocked.Increment(ref _accepted);
-        MarkDone(position);
-    }
+    public void MarkAccepted() => Interlocked.Increment(ref _accepted);
 
-    public void MarkDeadLettered(TopicPartitionOffset position)
-    {
-        Interlocked.Increment(ref _deadLettered);
-        MarkDone(position);
-    }
+    public void MarkDeadLettered() => Interlocked.Increment(ref _deadLettered);
+
+    /// <summary>Every record of the partition below <paramref name="next"/> is durable (records finish out of order; this is the prefix).</summary>
+    public void MarkDurableUpTo(TopicPartitionOffset next) =>
+        _nextOffset.AddOrUpdate(next.TopicPartition, next.Offset.Value, (_, old) => Math.Max(old, next.Offset.Value));
 
     /// <summary>True when every record below the given end offsets has been processed.</summary>
     public bool HasReached(IEnumerable<TopicPartitionOffset> endOffsets) =>
         endOffsets.All(end => _nextOffset.TryGetValue(end.TopicPartition, out var next) && next >= end.Offset.Value);
-
-    private void MarkDone(TopicPartitionOffset position) =>
-        _nextOffset.AddOrUpdate(position.TopicPartition, position.Offset.Value + 1, (_, old) => Math.Max(old, position.Offset.Value + 1));
 }

@@ -59,6 +59,9 @@ public sealed class IngestionWorker(
         var kafka = options.Value;
         using var lag = new ConsumerLagSampler(LagSampleInterval);
         var pause = new PauseState();
+        var inFlight = new InFlightOffsets();
+        var lanes = new ProcessingLanes(kafka.WorkerLanes, kafka.WorkerMaxInFlight, kafka.MaxPrefetchKbytes * 1024L,
+            record => ProcessInLaneAsync(record, inFlight, stoppingToken));
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(kafka, $"sd-worker-{Environment.MachineName}"))
             .SetErrorHandler((_, e) => logger.Log(e.IsFatal ? LogLevel.Critical : LogLevel.Warning, "Kafka: {Reason} ({Code})", e.Reason, e.Code))
             .SetStatisticsHandler((_, json) =>
@@ -71,24 +74,35 @@ public sealed class IngestionWorker(
                 logger.LogInformation("Assigned {Partitions}", string.Join(", ", partitions));
                 pause.AssignmentChanged = true;
             })
-            .SetPartitionsRevokedHandler((_, partitions) =>
+            .SetPartitionsRevokedHandler((c, partitions) =>
             {
-                logger.LogInformation("Revoked {Partitions}", string.Join(", ", partitions.Select(p => p.TopicPartition)));
-                lag.Forget(partitions.Select(p => p.TopicPartition));
+                var revoked = partitions.Select(p => p.TopicPartition).ToList();
+                logger.LogInformation("Revoked {Partitions}", string.Join(", ", revoked));
+                // Finish what the lanes hold of these partitions and store it, so the commit that goes with the
+                // revocation covers it and the next owner does not repeat it (repeating would be harmless, only slower).
+                WaitForLanes(inFlight, revoked);
+                StoreDurableOffsets(c, inFlight);
+                inFlight.Forget(revoked);
+                lag.Forget(revoked);
             })
             .SetPartitionsLostHandler((_, partitions) =>
             {
-                logger.LogWarning("Lost {Partitions}", string.Join(", ", partitions.Select(p => p.TopicPartition)));
-                lag.Forget(partitions.Select(p => p.TopicPartition));
+                var lost = partitions.Select(p => p.TopicPartition).ToList();
+                logger.LogWarning("Lost {Partitions}", string.Join(", ", lost));
+                // Another member owns them already: what is still running on them finishes, but commits nothing.
+                inFlight.Forget(lost);
+                lag.Forget(lost);
             })
             .Build();
         consumer.Subscribe(kafka.EffectiveInputTopics);
-        logger.LogInformation("Consuming {Topics} as group {Group}", string.Join(", ", kafka.EffectiveInputTopics), kafka.ConsumerGroup);
-        ConsumeResult<byte[]?, byte[]?>? lastDone = null;
+        logger.LogInformation("Consuming {Topics} as group {Group} on {Lanes} lanes", string.Join(", ", kafka.EffectiveInputTopics),
+            kafka.ConsumerGroup, kafka.WorkerLanes);
+        ConsumeResult<byte[]?, byte[]?>? lastTaken = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                StoreDurableOffsets(consumer, inFlight);
                 if (!await PauseWhileNotReadyAsync(consumer, pause, stoppingToken)) continue;
                 ConsumeResult<byte[]?, byte[]?>? record;
                 try
@@ -104,10 +118,19 @@ public sealed class IngestionWorker(
                 lag.SampleIfDue(consumer);
                 if (record?.Message is null) continue;
 
-                // Not the stopping token: a stop lets the record in hand finish, so that it is not repeated after restart.
-                if (!await ProcessUntilDurableAsync(record, stoppingToken)) break;
-                consumer.StoreOffset(record);
-                lastDone = record;
+                // Waits while the lanes are full: the consumer then fetches no further than its own bounded queue.
+                inFlight.Started(record.TopicPartitionOffset);
+                try
+                {
+                    await lanes.AdmitAsync(record, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping before it got a lane: never processed, so its partition's offset stops below it.
+                    inFlight.Withdraw(record.TopicPartitionOffset);
+                    break;
+                }
+                lastTaken = record;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -116,9 +139,58 @@ public sealed class IngestionWorker(
         }
         finally
         {
-            logger.LogInformation("Stopping: the last record finished is {Source}; committing offsets and leaving group {Group}",
-                lastDone?.TopicPartitionOffset.ToString() ?? "(none)", kafka.ConsumerGroup);
+            // A stop lets every record already in a lane finish (their number is bounded by Kafka:WorkerMaxInFlight), so
+            // that what is committed is exactly what was made durable and nothing is repeated after a restart.
+            logger.LogInformation("Stopping: finishing {Records} records in the lanes (the last taken is {Source})",
+                inFlight.Count, lastTaken?.TopicPartitionOffset.ToString() ?? "(none)");
+            await lanes.CompleteAsync();
+            StoreDurableOffsets(consumer, inFlight);
             CommitAndLeave(consumer, kafka.ConsumerGroup);
+        }
+    }
+
+    /// <summary>One record on its lane: processed until durable, then released for commit in its partition's order.</summary>
+    private async Task ProcessInLaneAsync(ConsumeResult<byte[]?, byte[]?> record, InFlightOffsets inFlight, CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Not the stopping token: a stop lets the record in hand finish, so that it is not repeated after restart.
+            if (!await ProcessUntilDurableAsync(record, stoppingToken)) return;
+            if (inFlight.Completed(record.TopicPartitionOffset) is { } next) progress.MarkDurableUpTo(next);
+        }
+        catch (Exception e)
+        {
+            // ProcessUntilDurableAsync handles every failure itself; anything else is a defect, and the record stays
+            // uncommitted (consumed again after a restart) rather than taking the lane down.
+            logger.LogError(e, "Lane failed on {Source}; it will be consumed again after restart", record.TopicPartitionOffset.ToString());
+        }
+    }
+
+    /// <summary>Waits (on the consume thread, inside a rebalance) until the lanes hold nothing of the given partitions.</summary>
+    private void WaitForLanes(InFlightOffsets inFlight, IReadOnlyCollection<TopicPartition> partitions)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (inFlight.CountOn(partitions) > 0 && !_abandon.IsCancellationRequested)
+        {
+            Thread.Sleep(5);
+            if (waited.Elapsed > TimeSpan.FromSeconds(10) && waited.Elapsed.TotalMilliseconds % 10_000 < 5)
+                logger.LogWarning("Revocation waits {Seconds:0} s for {Records} records in the lanes", waited.Elapsed.TotalSeconds, inFlight.CountOn(partitions));
+        }
+    }
+
+    private void StoreDurableOffsets(IConsumer<byte[]?, byte[]?> consumer, InFlightOffsets inFlight)
+    {
+        foreach (var next in inFlight.TakeStorable())
+        {
+            try
+            {
+                consumer.StoreOffset(next);
+            }
+            catch (KafkaException e)
+            {
+                // The partition was taken away meanwhile; its next owner continues from the last commit (repeats are harmless).
+                logger.LogDebug("Offset {Offset} not stored: {Reason}", next.ToString(), e.Error.Reason);
+            }
         }
     }
 
@@ -289,7 +361,7 @@ public sealed class IngestionWorker(
             IngestionTelemetry.MessagesDeadLettered.Add(1, sniffed.StandardTag, sniffed.TypeTag,
                 new KeyValuePair<string, object?>(IngestionTelemetry.Tags.DeadLetterRule, invalid.First.Rule));
             RecordDurable(record, started, sniffed, IngestionTelemetry.Outcomes.DeadLettered);
-            progress.MarkDeadLettered(record.TopicPartitionOffset);
+            progress.MarkDeadLettered();
             return;
         }
 
@@ -306,7 +378,7 @@ public sealed class IngestionWorker(
         IngestionTelemetry.MessagesAccepted.Add(1, kind.StandardTag, kind.TypeTag);
         if (lines > 0) IngestionTelemetry.DeclarationLines.Add(lines, kind.StandardTag, kind.TypeTag);
         RecordDurable(record, started, kind, IngestionTelemetry.Outcomes.Accepted);
-        progress.MarkAccepted(record.TopicPartitionOffset);
+        progress.MarkAccepted();
     }
 
     private static void RecordDurable(ConsumeResult<byte[]?, byte[]?> record, long started, MessageKind kind, string outcome)
