@@ -27,6 +27,25 @@ public sealed class MessageLogTests(PostgresFixture postgres) : DatabaseTest(pos
     }
 
     [Fact]
+    public async Task Records_logged_concurrently_are_each_durable_once_when_their_call_returns()
+    {
+        var log = Log;
+        // 300 lanes' worth of records at once, a third of them logged twice (a record consumed again), and dead letters between.
+        Task LogRecord(int i) => i % 10 == 9
+            ? log.RecordDeadLetteredAsync(new SourcePosition("istd.ijw", i % 6, i), "not well-formed XML", "XML", "/")
+            : log.RecordAcceptedAsync(new SourcePosition("istd.ijw", i % 6, i), $"ijw:323:12345678:D-{i}", "ijw", 323, "0344", "12345678", i % 7);
+        var calls = Enumerable.Range(0, 300).Select(LogRecord);
+        var repeats = Enumerable.Range(0, 100).Select(i => LogRecord(i * 3));
+        await Task.WhenAll(calls.Concat(repeats).ToList());
+
+        Assert.Equal(new MessageCounts(Accepted: 270, DeadLettered: 30), await log.CountAsync());
+        Assert.Equal(300L, await ScalarAsync<long>("SELECT count(*) FROM message_log"));
+        Assert.Equal(Enumerable.Range(0, 300).Where(i => i % 10 != 9).Sum(i => (long)(i % 7)),
+            await ScalarAsync<long>("SELECT sum(line_count) FROM message_log WHERE status = 'accepted'"));
+        Assert.Equal(30L, await ScalarAsync<long>("SELECT count(*) FROM message_log WHERE status = 'dead_lettered' AND rule = 'XML' AND message_id IS NULL"));
+    }
+
+    [Fact]
     public async Task An_empty_log_counts_nothing()
     {
         Assert.Equal(new MessageCounts(0, 0), await Log.CountAsync());

@@ -31,8 +31,7 @@ public sealed class ToewijzingHandler(IGrainFactory grains, BsnPseudonymizer pse
             }
         }
         var contract = grains.GetGrain<IContractGrain>(new ContractKey(message.MunicipalityCode, message.ProviderAgb).ToString());
-        await contract.ApplyAllocationVersionsAsync(versions);
-        await contract.ApplyTrafficAsync(new ContractTraffic([], Awaited(message)));
+        await contract.ApplyAllocationMessageAsync(versions, Awaited(message));
         return versions.Count;
     }
 

@@ -20,6 +20,12 @@ public sealed class ContractAllocations
     private readonly Dictionary<(Standard, long), DateOnly> _definitiveStops = new();
     private readonly Dictionary<(Standard, long), AllocationUsage> _usage = new();
 
+    /// <summary>
+    /// Allocations with at least one folded ledger line (a usage that nets to zero still has lines, whose signals a new
+    /// version may change). An allocation not in here has nothing in the ledger to judge again.
+    /// </summary>
+    private readonly HashSet<(Standard, long)> _declared = new();
+
     /// <summary>The rules' view of each allocation, made once per change rather than once per declaration line.</summary>
     private readonly Dictionary<(Standard, long), AllocationSnapshot> _snapshots = new();
 
@@ -35,7 +41,11 @@ public sealed class ContractAllocations
     {
         foreach (var version in versions) _versions[version.Key] = version;
         foreach (var report in careReports) AddCareReport(report);
-        foreach (var (key, value) in usage) _usage[key] = value;
+        foreach (var (key, value) in usage)
+        {
+            _usage[key] = value;
+            _declared.Add(key);
+        }
         _snapshots.Clear();
     }
 
@@ -66,6 +76,9 @@ public sealed class ContractAllocations
         return snapshot;
     }
 
+    /// <summary>Whether any folded line was declared against the allocation; false means judging it again finds nothing.</summary>
+    public bool HasDeclaredLines((Standard, long) key) => _declared.Contains(key);
+
     public AllocationUsage Usage((Standard, long) key)
     {
         if (!_usage.TryGetValue(key, out var usage))
@@ -84,6 +97,7 @@ public sealed class ContractAllocations
         var usage = Usage(key);
         var signals = DeclarationLineCheck.Check(Snapshot(key), facts, usage).Select(f => ToSignal(line, f)).ToList();
         usage.Record(facts);
+        _declared.Add(key);
         return signals;
     }
 
@@ -103,6 +117,7 @@ public sealed class ContractAllocations
             usage.Record(facts);
         }
         _usage[key] = usage;
+        if (entriesInOrder.Count > 0) _declared.Add(key);
         return signals;
     }
 

@@ -92,7 +92,9 @@ public sealed class ContractGrain(
         }
     }
 
-    public async Task<int> ApplyAllocationVersionsAsync(IReadOnlyList<AllocationVersion> versions)
+    public Task<int> ApplyAllocationVersionsAsync(IReadOnlyList<AllocationVersion> versions) => ApplyAllocationMessageAsync(versions, []);
+
+    public async Task<int> ApplyAllocationMessageAsync(IReadOnlyList<AllocationVersion> versions, IReadOnlyList<AwaitedAnswer> awaited)
     {
         foreach (var version in versions)
         {
@@ -107,7 +109,8 @@ public sealed class ContractGrain(
         // Lines declared before their allocation arrived (or against an older version) are judged again.
         candidates.AddRange(await RejudgeAsync(changed));
         if (changed.Count > 0) candidates.AddRange(BudgetCandidates());
-        await ApplyCandidatesAsync(candidates, versions.LastOrDefault()?.MessageId);
+        await RecordAwaitedAsync(awaited, candidates);
+        await ApplyCandidatesAsync(candidates, versions.LastOrDefault()?.MessageId ?? awaited.Select(a => a.AnswerMessageId ?? a.MessageId).LastOrDefault(id => id is not null));
         return changed.Count;
     }
 
@@ -237,7 +240,9 @@ public sealed class ContractGrain(
         foreach (var standard in keys.GroupBy(k => k.Standard))
         {
             var numbers = standard.Select(k => k.ToewijzingNummer).ToHashSet();
-            var entries = await ledger.ReadForAllocationsAsync(_contract, standard.Key, numbers);
+            // Most new versions are of allocations nothing was declared against yet (a fresh 301): no ledger read for those.
+            var withLines = numbers.Where(n => _allocations.HasDeclaredLines((standard.Key, n))).ToList();
+            IReadOnlyList<LedgerEntry> entries = withLines.Count == 0 ? [] : await ledger.ReadForAllocationsAsync(_contract, standard.Key, withLines);
             var byNumber = entries.Where(e => e.Sequence <= state.State.LedgerSequence).GroupBy(e => e.Line.ToewijzingNummer)
                 .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Sequence).ToList());
             var signals = new List<LineSignal>();

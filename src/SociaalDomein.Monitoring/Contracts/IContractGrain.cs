@@ -25,6 +25,12 @@ public interface IContractGrain : IGrainWithStringKey
     Task<int> ApplyAllocationVersionsAsync(IReadOnlyList<AllocationVersion> versions);
 
     /// <summary>
+    /// A whole 301 in one call: its allocation versions as <see cref="ApplyAllocationVersionsAsync"/> does, and the terms
+    /// it opens or answers (<paramref name="awaited"/>) as <see cref="ApplyTrafficAsync"/> does, with one state write.
+    /// </summary>
+    Task<int> ApplyAllocationMessageAsync(IReadOnlyList<AllocationVersion> versions, IReadOnlyList<AwaitedAnswer> awaited);
+
+    /// <summary>
     /// Records start/stop reports (305/307) and the terms the traffic opens or answers (315/317 → 301/319, 301 → 305,
     /// 323 → 325). A definitive stop re-checks the allocation's lines; an answer resolves an overdue LeadTime alert.
     /// </summary>

@@ -1,45 +1,40 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
 using SociaalDomein.Monitoring.Ingestion;
 
 namespace SociaalDomein.Storage.MessageLog;
 
-/// <summary>The log of consumed Kafka records in the <c>message_log</c> table, one row per source position.</summary>
+/// <summary>
+/// The log of consumed Kafka records in the <c>message_log</c> table, one row per source position. The worker's lanes
+/// log records concurrently; rows that arrive while a write is in flight go together in the next one (group commit),
+/// so under load one INSERT carries many records instead of one round trip each, and a lone record is written at once.
+/// A record's call returns only when its row is durable.
+/// </summary>
 public sealed class PostgresMessageLog(NpgsqlDataSource dataSource) : IMessageLog
 {
-    public async Task RecordAcceptedAsync(SourcePosition source, string messageId, string standard, int messageType, string municipalityCode,
-        string providerAgb, int lineCount, CancellationToken cancellationToken = default)
-    {
-        // A record consumed again after a crash keeps its first entry.
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO message_log (source_topic, source_partition, source_offset, status, message_id, standard, message_type,
-                                     municipality_code, provider_agb, line_count)
-            VALUES ($1, $2, $3, 'accepted', $4, $5, $6, $7, $8, $9)
-            ON CONFLICT (source_topic, source_partition, source_offset) DO NOTHING
-            """);
-        AddSource(command, source);
-        command.Parameters.Add(new NpgsqlParameter { Value = messageId });
-        command.Parameters.Add(new NpgsqlParameter { Value = standard });
-        command.Parameters.Add(new NpgsqlParameter { Value = messageType });
-        command.Parameters.Add(new NpgsqlParameter { Value = municipalityCode });
-        command.Parameters.Add(new NpgsqlParameter { Value = providerAgb });
-        command.Parameters.Add(new NpgsqlParameter { Value = lineCount });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <summary>Most rows in one INSERT: bounds a statement's parameter arrays.</summary>
+    private const int MaxRowsPerWrite = 1_000;
 
-    public async Task RecordDeadLetteredAsync(SourcePosition source, string reason, string rule, string element, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO message_log (source_topic, source_partition, source_offset, status, reason, rule, element)
-            VALUES ($1, $2, $3, 'dead_lettered', $4, $5, $6)
-            ON CONFLICT (source_topic, source_partition, source_offset) DO NOTHING
-            """);
-        AddSource(command, source);
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = reason });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = rule });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = element });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    // A record consumed again after a crash keeps its first entry.
+    private const string InsertRows = """
+        INSERT INTO message_log (source_topic, source_partition, source_offset, status, message_id, standard, message_type,
+                                 municipality_code, provider_agb, line_count, reason, rule, element)
+        SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::int[],
+                             $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::text[])
+        ON CONFLICT (source_topic, source_partition, source_offset) DO NOTHING
+        """;
+
+    private readonly ConcurrentQueue<Pending> _pending = new();
+    private int _writing;
+
+    public Task RecordAcceptedAsync(SourcePosition source, string messageId, string standard, int messageType, string municipalityCode,
+        string providerAgb, int lineCount, CancellationToken cancellationToken = default) =>
+        LogAsync(new Row(source, "accepted", messageId, standard, messageType, municipalityCode, providerAgb, lineCount, null, null, null),
+            cancellationToken);
+
+    public Task RecordDeadLetteredAsync(SourcePosition source, string reason, string rule, string element, CancellationToken cancellationToken = default) =>
+        LogAsync(new Row(source, "dead_lettered", null, null, null, null, null, null, reason, rule, element), cancellationToken);
 
     public async Task<MessageCounts> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -54,10 +49,95 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource) : IMessageLo
         return new MessageCounts(Accepted: reader.GetInt64(0), DeadLettered: reader.GetInt64(1));
     }
 
-    private static void AddSource(NpgsqlCommand command, SourcePosition source)
+    private Task LogAsync(Row row, CancellationToken cancellationToken)
     {
-        command.Parameters.Add(new NpgsqlParameter { Value = source.Topic });
-        command.Parameters.Add(new NpgsqlParameter { Value = source.Partition });
-        command.Parameters.Add(new NpgsqlParameter { Value = source.Offset });
+        var pending = new Pending(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _pending.Enqueue(pending);
+        StartWriterIfIdle();
+        // A caller that stops waiting may still find its row written (the write is idempotent).
+        return pending.Written.Task.WaitAsync(cancellationToken);
     }
+
+    private void StartWriterIfIdle()
+    {
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
+        _ = Task.Run(WriteWhilePendingAsync);
+    }
+
+    private async Task WriteWhilePendingAsync()
+    {
+        try
+        {
+            var batch = new List<Pending>();
+            while (true)
+            {
+                batch.Clear();
+                while (batch.Count < MaxRowsPerWrite && _pending.TryDequeue(out var next)) batch.Add(next);
+                if (batch.Count == 0) break;
+                await WriteAsync(batch);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _writing, 0);
+            // A row enqueued after the last look but before the flag was cleared would otherwise wait for the next caller.
+            if (!_pending.IsEmpty) StartWriterIfIdle();
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        try
+        {
+            await InsertAsync(batch.Select(p => p.Row).ToList());
+            foreach (var p in batch) p.Written.TrySetResult();
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            // One bad row must not fail the others: write them one by one, each failing (and retried by its caller) alone.
+            foreach (var p in batch)
+            {
+                try
+                {
+                    await InsertAsync([p.Row]);
+                    p.Written.TrySetResult();
+                }
+                catch (Exception single)
+                {
+                    p.Written.TrySetException(single);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            batch[0].Written.TrySetException(e);
+        }
+    }
+
+    private async Task InsertAsync(IReadOnlyList<Row> rows)
+    {
+        await using var command = dataSource.CreateCommand(InsertRows);
+        Add(command, NpgsqlDbType.Text, rows.Select(r => r.Source.Topic));
+        Add(command, NpgsqlDbType.Integer, rows.Select(r => r.Source.Partition));
+        Add(command, NpgsqlDbType.Bigint, rows.Select(r => r.Source.Offset));
+        Add(command, NpgsqlDbType.Text, rows.Select(r => r.Status));
+        Add(command, NpgsqlDbType.Text, rows.Select(r => r.MessageId));
+        Add(command, NpgsqlDbType.Text, rows.Select(r => r.Standard));
+        Add(command, NpgsqlDbType.Integer, rows.Select(r => r.MessageType));
+        Add(command, NpgsqlDbType.Text, rows.Select(r => r.MunicipalityCode));
+        Add(command, NpgsqlDbType.Text, rows.Select(r => r.ProviderAgb));
+        Add(command, NpgsqlDbType.Integer, rows.Select(r => r.LineCount));
+        Add(command, NpgsqlDbType.Text, rows.Select(r => r.Reason));
+        Add(command, NpgsqlDbType.Text, rows.Select(r => r.Rule));
+        Add(command, NpgsqlDbType.Text, rows.Select(r => r.Element));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static void Add<T>(NpgsqlCommand command, NpgsqlDbType elementType, IEnumerable<T> values) =>
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | elementType, Value = values.ToArray() });
+
+    private sealed record Row(SourcePosition Source, string Status, string? MessageId, string? Standard, int? MessageType,
+        string? MunicipalityCode, string? ProviderAgb, int? LineCount, string? Reason, string? Rule, string? Element);
+
+    private sealed record Pending(Row Row, TaskCompletionSource Written);
 }
