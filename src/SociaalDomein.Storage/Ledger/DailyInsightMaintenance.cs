@@ -65,11 +65,10 @@ internal static class DailyInsightMaintenance
         """;
 
     /// <summary>Records the first receipt of each message in <c>incoming_lines</c> at <paramref name="receivedAt"/>.</summary>
-    public static async Task RecordReceiptAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset receivedAt,
-        CancellationToken cancellationToken)
+    public static NpgsqlBatchCommand RecordReceiptCommand(DateTimeOffset receivedAt)
     {
-        await using var command = new NpgsqlCommand(RecordReceipt, connection, transaction);
+        var command = new NpgsqlBatchCommand(RecordReceipt);
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = receivedAt.ToUniversalTime() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 }

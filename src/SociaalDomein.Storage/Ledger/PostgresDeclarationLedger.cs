@@ -140,29 +140,32 @@ public sealed partial class PostgresDeclarationLedger(NpgsqlDataSource dataSourc
             await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var lockContracts = new NpgsqlCommand(LockContracts, connection, transaction))
-            await lockContracts.ExecuteNonQueryAsync(cancellationToken);
-
-        await DailyInsightMaintenance.RecordReceiptAsync(connection, transaction, _clock.GetUtcNow(), cancellationToken);
-
+        // Lock, receipt, insert and signals go to the server in one round trip; they run in this order.
         var byReference = distinct.ToDictionary(l => (l.ProviderAgb, l.Standard.Code(), l.ReferentieNummer));
         var stored = new List<LedgerEntry>();
-        await using (var store = new NpgsqlCommand(StoreNew, connection, transaction))
-        await using (var reader = await store.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                stored.Add(new LedgerEntry(reader.GetInt64(0), byReference[(reader.GetString(1), reader.GetString(2), reader.GetString(3))]));
-        }
-
         var signals = new List<LineSignal>();
-        await using (var record = new NpgsqlCommand(RecordLedgerSignals, connection, transaction))
-        await using (var reader = await record.ExecuteReaderAsync(cancellationToken))
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(LockContracts));
+            batch.BatchCommands.Add(DailyInsightMaintenance.RecordReceiptCommand(_clock.GetUtcNow()));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(StoreNew));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(RecordLedgerSignals));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            // Told apart by their columns rather than by position, so statements without rows cannot shift them.
+            do
             {
-                signals.Add(new LineSignal(StandardColumn.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
-                    reader.GetString(3), reader.GetInt64(4), reader.GetString(5), reader.GetString(6), reader.GetString(7)));
+                var isStored = reader.FieldCount == 4 && reader.GetName(0) == "seq";
+                var isSignal = reader.FieldCount == 8 && reader.GetName(5) == "rule";
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (isStored)
+                        stored.Add(new LedgerEntry(reader.GetInt64(0), byReference[(reader.GetString(1), reader.GetString(2), reader.GetString(3))]));
+                    else if (isSignal)
+                        signals.Add(new LineSignal(StandardColumn.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
+                            reader.GetString(3), reader.GetInt64(4), reader.GetString(5), reader.GetString(6), reader.GetString(7)));
+                }
             }
+            while (await reader.NextResultAsync(cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
