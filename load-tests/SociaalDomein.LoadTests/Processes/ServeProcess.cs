@@ -13,11 +13,13 @@ public sealed class ServeProcess : IDisposable
     private const int OutputLinesKept = 200;
     private readonly Process _process;
     private readonly Queue<string> _output = new();
+    private StreamWriter? _log;
     private double _cpuSeconds;
     private double _peakRssMb;
 
-    private ServeProcess(Process process, string name, string roles)
+    private ServeProcess(Process process, string name, string roles, StreamWriter? log)
     {
+        _log = log;
         _process = process;
         Name = name;
         Roles = roles;
@@ -55,7 +57,8 @@ public sealed class ServeProcess : IDisposable
     }
 
     /// <param name="settings">Configuration keys (Section:Key); they become environment variables (Section__Key).</param>
-    public static ServeProcess Start(string name, string roles, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="logDirectory">Where to write the whole output as {name}.log; null: keep only the tail.</param>
+    public static ServeProcess Start(string name, string roles, IReadOnlyDictionary<string, string?> settings, string? logDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "sdstream.dll"), "serve"])
         {
@@ -65,10 +68,18 @@ public sealed class ServeProcess : IDisposable
         };
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Orleans"] = "Error";
+        // The worker's partition assignments, commits and retries: what a kill sets off.
+        start.Environment["Logging__LogLevel__SociaalDomein.Ingestion.Worker"] = "Information";
         start.Environment["DOTNET_gcServer"] = "0"; // four hosts on two cores: one server-GC heap per core each would only contend
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.Environment["SociaalDomein__Roles"] = roles;
-        return new ServeProcess(Process.Start(start)!, name, roles);
+        StreamWriter? log = null;
+        if (logDirectory is not null)
+        {
+            Directory.CreateDirectory(logDirectory);
+            log = new StreamWriter(Path.Combine(logDirectory, name.Replace(' ', '-') + ".log")) { AutoFlush = true };
+        }
+        return new ServeProcess(Process.Start(start)!, name, roles, log);
     }
 
     /// <summary>Reads CPU time and resident set from /proc while the process lives; a dead one keeps its last figures.</summary>
@@ -102,6 +113,7 @@ public sealed class ServeProcess : IDisposable
         if (line is null) return;
         lock (_output)
         {
+            _log?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
             _output.Enqueue(line);
             while (_output.Count > OutputLinesKept) _output.Dequeue();
         }
@@ -116,5 +128,11 @@ public sealed class ServeProcess : IDisposable
             _process.WaitForExit(10_000);
         }
         _process.Dispose();
+        lock (_output)
+        {
+            // Output events can still arrive after the exit; they go to the tail only.
+            _log?.Dispose();
+            _log = null;
+        }
     }
 }

@@ -44,6 +44,9 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
 
     private readonly List<ServeProcess> _processes = [];
 
+    /// <summary>Each child's whole output, one file per process, kept after the run for reading what a kill did.</summary>
+    private readonly string _logDirectory = Path.Combine(Path.GetTempPath(), $"sd-scaleout-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+
     public async Task<ScenarioResult> RunAsync(CancellationToken cancellationToken)
     {
         if (options.BootstrapServers is not null)
@@ -56,7 +59,9 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
         var ceilings = generator.Ceilings
             .Select(c => new BudgetCeiling(new ContractKey(c.MunicipalityCode, c.ProviderAgb), c.Year, c.ProductCategorie, c.CeilingCents))
             .ToList();
-        Log($"planned: {generator.Providers.Count} providers, {ceilings.Count} ceilings, {scenario.Options.Months} month(s)");
+        // Counted beforehand (generated, not written), so that the kills can come at their share while the producer still runs.
+        var plannedDeclarations = generator.StreamMessages().Count(m => m.Message is DeclaratieMessage);
+        Log($"planned: {generator.Providers.Count} providers, {ceilings.Count} ceilings, {scenario.Options.Months} month(s), {plannedDeclarations} declarations");
 
         await using var postgres = await PrivatePostgres.StartAsync("scaleout", cancellationToken: cancellationToken);
         using var cluster = await EmbeddedKafkaCluster.StartAsync(options.Partitions, [Topics.Ijw, Topics.Alerts, Topics.DeadLetter]);
@@ -84,7 +89,7 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
         var sampler = new Timer(_ => SampleProcesses(), null, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         try
         {
-            return await RunClusterAsync(generator, settings, dataSource, kafka, postgres, runAt, loadAtStart, notes, cancellationToken);
+            return await RunClusterAsync(generator, plannedDeclarations, settings, dataSource, kafka, postgres, runAt, loadAtStart, notes, cancellationToken);
         }
         finally
         {
@@ -93,9 +98,10 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
         }
     }
 
-    private async Task<ScenarioResult> RunClusterAsync(ScenarioGenerator generator, Dictionary<string, string?> settings, NpgsqlDataSource dataSource, KafkaOptions kafka,
+    private async Task<ScenarioResult> RunClusterAsync(ScenarioGenerator generator, long declarations, Dictionary<string, string?> settings, NpgsqlDataSource dataSource, KafkaOptions kafka,
         PrivatePostgres postgres, DateTimeOffset runAt, double[] loadAtStart, List<string> notes, CancellationToken cancellationToken)
     {
+        Log($"process output: {_logDirectory}");
         var silos = Enumerable.Range(1, Silos).Select(i => Start($"silo {i}", "silo", settings)).ToList();
         await WaitUntilAsync(async () => await ScalarAsync(dataSource, "SELECT count(*) FROM orleans_membership WHERE status = 'Active'", cancellationToken) >= Silos,
             TimeSpan.FromMinutes(3), "two active silos", cancellationToken);
@@ -135,11 +141,7 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
         var produce = Stopwatch.StartNew();
         var producing = Task.Factory.StartNew(() => producer.Produce(generators, m => m is DeclaratieMessage, Pacing.Burst, cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        await producing;
-        produce.Stop();
-        var declarations = producer.Records.DeclarationMessages;
-        var total = producer.Records.Messages;
-        Log($"produced {producer.Records.Lines} lines in {declarations} declarations ({produce.Elapsed.TotalSeconds:0.0} s)");
+        var producedLogged = false;
 
         // Kills at shares of the durable declarations; a replacement a few seconds after each.
         var plan = new List<(double At, ServeProcess Victim)>();
@@ -152,10 +154,16 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
         var deadline = Stopwatch.StartNew();
         var lastReport = Stopwatch.StartNew();
         var declaredDead = new Dictionary<ServeProcess, double>();
-        long logged;
-        while ((logged = await LoggedAsync(dataSource, cancellationToken)) < total)
+        while (!producing.IsCompleted || await LoggedAsync(dataSource, cancellationToken) < producer.Records.Messages)
         {
-            var durable = logged - warmUpRecords;
+            if (producing.IsCompleted && !producedLogged)
+            {
+                await producing;
+                produce.Stop();
+                producedLogged = true;
+                Log($"produced {producer.Records.Lines} lines in {producer.Records.DeclarationMessages} declarations ({produce.Elapsed.TotalSeconds:0.0} s)");
+            }
+            var durable = await LoggedAsync(dataSource, cancellationToken) - warmUpRecords;
             // When the cluster noticed: a killed silo's membership row turns Dead once the others have voted it out.
             foreach (var silo in kills.Select(k => k.Victim).Where(v => v.Roles == "silo" && !declaredDead.ContainsKey(v)).ToList())
             {
@@ -188,6 +196,11 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
                 throw new TimeoutException($"Only {durable} of {declarations} declarations were durable after {options.Timeout.TotalSeconds:0} s.");
             await Task.Delay(PollInterval, cancellationToken);
         }
+        await producing;
+        produce.Stop();
+        if (producer.Records.DeclarationMessages != declarations)
+            throw new InvalidOperationException($"Produced {producer.Records.DeclarationMessages} declarations, planned {declarations}.");
+        var total = producer.Records.Messages;
         var lastLoggedAt = await LastLoggedAtAsync(dataSource, cancellationToken);
         var resources = processMonitor.Stop();
         processMonitor.Dispose();
@@ -298,7 +311,7 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
 
     private ServeProcess Start(string name, string roles, IReadOnlyDictionary<string, string?> settings)
     {
-        var process = ServeProcess.Start(name, roles, settings);
+        var process = ServeProcess.Start(name, roles, settings, _logDirectory);
         lock (_processes) _processes.Add(process);
         return process;
     }

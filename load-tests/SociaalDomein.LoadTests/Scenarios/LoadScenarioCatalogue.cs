@@ -46,10 +46,10 @@ public static class LoadScenarioCatalogue
             RegionYear with { SpendScale = RegionYear.SpendScale * scale },
             new Pacing(rate ?? 1_000, duration ?? TimeSpan.FromMinutes(30)), Years: 20),
         "scale-out" => new LoadScenario(name,
-            "Regio Nijmegen at a tenth of region-year spend (--scale multiplies that), two months of care: all 301s first (not measured), " +
+            "Regio Nijmegen at a tenth of region-year spend (--scale multiplies that), six months of care: all 301s first (not measured), " +
             "then the 323s as fast as the pipeline takes them, consumed by 2 worker processes calling 2 silo processes; " +
             "one silo and one worker are SIGKILLed mid-run.",
-            RegionYear with { SpendScale = RegionYear.SpendScale * ScaleOutShare * scale, Months = 2 }, Pacing.Burst, WarmUpAllocations: true),
+            RegionYear with { SpendScale = RegionYear.SpendScale * ScaleOutShare * scale, Months = 6 }, Pacing.Burst, WarmUpAllocations: true),
         _ => throw new ArgumentException($"Unknown scenario '{name}'; use one of: {string.Join(", ", Names)}, all."),
     };
 }
