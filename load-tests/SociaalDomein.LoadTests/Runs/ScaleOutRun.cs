@@ -132,8 +132,7 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
         warmUp.Stop();
         Log($"warm-up: {warmUpRecords} allocation messages processed in {warmUp.Elapsed.TotalSeconds:0} s (not measured)");
 
-        var processMonitor = new ProcessMonitor(() => _processes.Where(p => !p.HasExited).Select(p => p.Id).ToList(), postgres.DataDirectory,
-            TimeSpan.FromMilliseconds(500));
+        var processMonitor = new ProcessMonitor(LivePids, postgres.DataDirectory, TimeSpan.FromMilliseconds(500));
         var measuredStart = DateTimeOffset.UtcNow;
         using var lag = new ConsumerLagMonitor(kafka, Topics.Ijw, producer.Records, measuredStart, TimeSpan.FromSeconds(1));
         var cpuAtStart = _processes.ToDictionary(p => p, p => p.CpuSeconds);
@@ -186,7 +185,7 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
                 restarts[due.Victim] = Seconds(measuredStart);
                 Log($"started {replacement.Name} (pid {replacement.Id}) at {restarts[due.Victim]:0.0} s");
             }
-            foreach (var process in _processes) process.ThrowIfDiedUnexpectedly();
+            lock (_processes) foreach (var process in _processes) process.ThrowIfDiedUnexpectedly();
             if (lastReport.Elapsed > TimeSpan.FromSeconds(10))
             {
                 Log($"  {Seconds(measuredStart):0} s: {durable} of {declarations} declarations durable");
@@ -314,6 +313,12 @@ public sealed class ScaleOutRun(HarnessOptions options, LoadScenario scenario)
         var process = ServeProcess.Start(name, roles, settings, _logDirectory);
         lock (_processes) _processes.Add(process);
         return process;
+    }
+
+    /// <summary>The silo and worker processes alive now (read on the monitor's timer thread while replacements are added).</summary>
+    private IReadOnlyList<int> LivePids()
+    {
+        lock (_processes) return _processes.Where(p => !p.HasExited).Select(p => p.Id).ToList();
     }
 
     private void SampleProcesses()
