@@ -27,11 +27,24 @@ public sealed record HarnessOptions
 
     public string ResultsDirectory { get; init; } = DefaultResultsDirectory();
 
+    /// <summary>scale-out: SIGKILL the first silo when this share of the declarations is durable; null: never.</summary>
+    public double? KillSiloAt { get; init; } = 0.3;
+
+    /// <summary>scale-out: SIGKILL the first worker when this share of the declarations is durable; null: never.</summary>
+    public double? KillWorkerAt { get; init; } = 0.6;
+
+    /// <summary>scale-out: start a replacement this long after a kill; null: the survivors carry on alone.</summary>
+    public TimeSpan? RestartAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>scale-out: Kafka session timeout of the workers (how soon a killed worker's partitions move).</summary>
+    public int SessionTimeoutMs { get; init; } = 6_000;
+
     public const string Usage = """
         sd-loadtest <scenario> [options]
 
-        scenarios: region-year | month-start-peak | national-year | latency | soak | all
+        scenarios: region-year | month-start-peak | national-year | latency | soak | scale-out | all
           all = region-year, month-start-peak, latency, national-year (at --scale 0.02), each in a fresh process
+          scale-out = 2 silo and 2 worker `sdstream serve` processes (Orleans membership in PostgreSQL); one of each SIGKILLed mid-run
 
         options:
           --bootstrap-servers host:port  a real Kafka cluster (topics and group get a per-run suffix); default: embedded mock cluster
@@ -43,6 +56,13 @@ public sealed record HarnessOptions
           --timeout N                    seconds to wait for the pipeline to finish (default 1800)
           --skip-peers                   do not run the consume+parse ceiling and the COPY batch peer
           --results DIR                  where latest.json and runs/ go (default load-tests/results)
+
+        scale-out only:
+          --kill-silo-at F               SIGKILL the first silo when the share F of the declarations is durable (default 0.3; none: never)
+          --kill-worker-at F             SIGKILL the first worker when the share F is durable (default 0.6; none: never)
+          --restart-after N              start a replacement N seconds after each kill (default 5)
+          --no-restart                   no replacements: the surviving silo and worker carry on alone
+          --session-timeout-ms N         the workers' Kafka session timeout (default 6000)
         """;
 
     public static HarnessOptions Parse(string[] args)
@@ -63,12 +83,26 @@ public sealed record HarnessOptions
                 "--months" => options with { Months = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--skip-peers" => options with { SkipPeers = true },
                 "--results" => options with { ResultsDirectory = Path.GetFullPath(Value()) },
+                "--kill-silo-at" => options with { KillSiloAt = Share(args[i], Value()) },
+                "--kill-worker-at" => options with { KillWorkerAt = Share(args[i], Value()) },
+                "--restart-after" => options with { RestartAfter = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--no-restart" => options with { RestartAfter = null },
+                "--session-timeout-ms" => options with { SessionTimeoutMs = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
         if (options.Partitions < 1) throw new ArgumentException("--partitions must be at least 1.");
         if (options.Scale <= 0) throw new ArgumentException("--scale must be positive.");
+        if (options.RestartAfter is { } restart && restart < TimeSpan.Zero) throw new ArgumentException("--restart-after must not be negative.");
         return options;
+    }
+
+    /// <summary>A share strictly between 0 and 1, or "none".</summary>
+    private static double? Share(string option, string value)
+    {
+        if (value == "none") return null;
+        var share = double.Parse(value, CultureInfo.InvariantCulture);
+        return share is > 0 and < 1 ? share : throw new ArgumentException($"{option} must lie between 0 and 1 (a share of the declarations), or be none.");
     }
 
     /// <summary>load-tests/results of the repository the command runs in (found by its solution file).</summary>

@@ -59,7 +59,9 @@ catch (ArgumentException e)
     Console.Error.WriteLine($"sd-loadtest: {e.Message}");
     return 2;
 }
-var result = await new InProcessRun(options, scenario).RunAsync(cancel.Token);
+var result = scenario.Name == "scale-out"
+    ? await new ScaleOutRun(options, scenario).RunAsync(cancel.Token)
+    : await new InProcessRun(options, scenario).RunAsync(cancel.Token);
 
 ResultsFile.Write(options.ResultsDirectory, result);
 Console.WriteLine();

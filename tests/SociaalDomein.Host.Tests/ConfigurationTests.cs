@@ -42,6 +42,7 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("Orleans:Membership", "zookeeper", "Orleans:Membership: 'zookeeper' is not one of localhost, postgres.")]
     [InlineData("Orleans:SiloPort", "70000", "Orleans:SiloPort must lie between 0 (a free port) and 65535")]
     [InlineData("Orleans:ClusterId", "sd cluster", "Orleans:ClusterId must be letters, digits")]
+    [InlineData("Orleans:GrainCollectionAge", "00:00:01", "Orleans:GrainCollectionAge must lie between 00:00:02 and 7.00:00:00 (got 00:00:01)")]
     [InlineData("Http:Urls", "https://0.0.0.0:8443", "Http:Urls: 'https://0.0.0.0:8443' is not an http://host:port URL")]
     [InlineData("Health:KafkaTimeoutMs", "10", "Health:KafkaTimeoutMs must lie between 100 and 60000")]
     [InlineData("Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint: 'collector:4317' is not an http(s) URL")]

@@ -37,6 +37,9 @@ public sealed class ScenarioProducer : IDisposable
     /// <summary>Called for every n-th declaration with its daily-cost key and the line count that key must reach.</summary>
     public Action<DailyTotalProbe>? OnProbe { get; set; }
 
+    /// <summary>Called before each record is produced, e.g. to hold the backlog below a bound (it may block).</summary>
+    public Action? BeforeEachRecord { get; set; }
+
     /// <summary>Every how many declarations a daily-total visibility probe is taken.</summary>
     public int ProbeEvery { get; set; } = 50;
 
@@ -64,6 +67,7 @@ public sealed class ScenarioProducer : IDisposable
                     pacedLines += lines;
                 }
 
+                BeforeEachRecord?.Invoke();
                 var bytes = MessageWriter.Write(message);
                 var now = DateTimeOffset.UtcNow;
                 Records.FirstProducedAt ??= now;

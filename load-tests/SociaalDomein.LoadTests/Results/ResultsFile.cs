@@ -29,11 +29,12 @@ public static class ResultsFile
         var summary = node.DeepClone().AsObject();
         summary.Remove("consumerLag");
         summary.Remove("memory");
+        summary.Remove("throughput");
         var latestPath = Path.Combine(resultsDirectory, "latest.json");
         var all = File.Exists(latestPath) ? JsonNode.Parse(File.ReadAllText(latestPath))!.AsArray() : [];
         var kept = all.Where(n => n?["scenario"]?.GetValue<string>() != result.Scenario).Select(n => n!.DeepClone()).ToList();
         kept.Add(summary);
-        var order = new List<string> { "region-year", "month-start-peak", "latency", "national-year", "soak" };
+        var order = new List<string> { "region-year", "month-start-peak", "latency", "national-year", "soak", "scale-out" };
         var sorted = new JsonArray(kept.OrderBy(n => order.IndexOf(n["scenario"]!.GetValue<string>()) is var i and >= 0 ? i : 99).ToArray());
         File.WriteAllText(latestPath, sorted.ToJsonString(Json) + "\n");
     }

@@ -95,6 +95,12 @@ public sealed record ScenarioResult
 
     public IReadOnlyDictionary<string, object?>? Extra { get; init; }
 
+    /// <summary>scale-out: kills, recovery and throughput before, during and after.</summary>
+    public ScaleOutFigures? ScaleOut { get; init; }
+
+    /// <summary>scale-out: records and lines made durable per bucket (kept in runs/, not in latest.json).</summary>
+    public IReadOnlyList<ThroughputBucket>? Throughput { get; init; }
+
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 

@@ -276,7 +276,7 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
     }
 
     /// <summary>Every contract total reconciles with the ledger, and the ledger holds exactly the distinct lines produced.</summary>
-    private static async Task<(bool Exact, string Check)> CheckTotalsAsync(PipelineSession session, NpgsqlDataSource dataSource,
+    internal static async Task<(bool Exact, string Check)> CheckTotalsAsync(PipelineSession session, NpgsqlDataSource dataSource,
         ProducedRecords produced, CancellationToken cancellationToken)
     {
         var report = await session.BuildReportAsync(cancellationToken);

@@ -8,7 +8,13 @@ public static class LoadScenarioCatalogue
     /// <summary>Regio Nijmegen for a year at the spend that gives ≈ 300 000 declaration lines.</summary>
     public static ScenarioOptions RegionYear { get; } = ScenarioOptions.FullRegion with { SpendScale = 2.6m };
 
-    public static IReadOnlyList<string> Names { get; } = ["region-year", "month-start-peak", "national-year", "latency", "soak"];
+    /// <summary>
+    /// scale-out runs a tenth of the region-year spend by default: every process of the run shares the 2 cores, and the
+    /// run must last minutes, not the hour the whole region's allocations take there.
+    /// </summary>
+    public const decimal ScaleOutShare = 0.1m;
+
+    public static IReadOnlyList<string> Names { get; } = ["region-year", "month-start-peak", "national-year", "latency", "soak", "scale-out"];
 
     /// <param name="scale">Multiplies the generator's spend (and so the number of lines); 1 is the scenario as specified.</param>
     /// <param name="rate">Lines per second of a paced scenario; null for its default.</param>
@@ -39,6 +45,11 @@ public static class LoadScenarioCatalogue
             "Region-year messages paced to a steady rate (default 1 000 lines/s) for 30 minutes, successive years so nothing repeats: memory flatness.",
             RegionYear with { SpendScale = RegionYear.SpendScale * scale },
             new Pacing(rate ?? 1_000, duration ?? TimeSpan.FromMinutes(30)), Years: 20),
+        "scale-out" => new LoadScenario(name,
+            "Regio Nijmegen at a tenth of region-year spend (--scale multiplies that), six months of care: all 301s first (not measured), " +
+            "then the 323s as fast as the pipeline takes them, consumed by 2 worker processes calling 2 silo processes; " +
+            "one silo and one worker are SIGKILLed mid-run.",
+            RegionYear with { SpendScale = RegionYear.SpendScale * ScaleOutShare * scale, Months = 6 }, Pacing.Burst, WarmUpAllocations: true),
         _ => throw new ArgumentException($"Unknown scenario '{name}'; use one of: {string.Join(", ", Names)}, all."),
     };
 }

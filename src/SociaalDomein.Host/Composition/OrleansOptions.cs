@@ -24,6 +24,20 @@ public sealed class OrleansOptions
     /// empty means 127.0.0.1, for several processes on one machine.
     /// </summary>
     public string AdvertisedIPAddress { get; set; } = "";
+
+    /// <summary>
+    /// How long a grain may sit idle (no call) before the silo deactivates it and frees its memory; its state stays in
+    /// PostgreSQL and the next call activates it again. A contract is busy around its provider's monthly declarations and
+    /// idle in between, so without collection a silo would end up holding every contract it ever saw.
+    /// </summary>
+    public TimeSpan GrainCollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How often the silo looks for idle grains: Orleans' one minute, but never more than half the collection age, so that
+    /// a short age (a test, a small machine) is honoured to within half of itself.
+    /// </summary>
+    public TimeSpan GrainCollectionQuantum =>
+        GrainCollectionAge / 2 < TimeSpan.FromMinutes(1) ? GrainCollectionAge / 2 : TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Values of the setting Orleans:Membership.</summary>

@@ -94,6 +94,13 @@ public static class SociaalDomeinHost
                         silo.UsePostgresClustering();
                         break;
                 }
+                // Idle grains are deactivated after the configured age (their state is in PostgreSQL): a silo's memory
+                // follows the contracts that are active now, not every contract it ever saw.
+                silo.Configure<GrainCollectionOptions>(o =>
+                {
+                    o.CollectionAge = orleans.GrainCollectionAge;
+                    o.CollectionQuantum = orleans.GrainCollectionQuantum;
+                });
                 // Grain calls continue the caller's trace (the worker's consume span), so PostgreSQL writes join it too.
                 silo.AddActivityPropagation();
                 silo.Services.AddMonitoringGrainStateSerializer();

@@ -105,6 +105,8 @@ public static partial class SettingsRules
             yield return $"Orleans:GatewayPort must lie between 0 (a free port) and 65535 (got {options.GatewayPort}).";
         if (options.SiloPort != 0 && options.SiloPort == options.GatewayPort)
             yield return $"Orleans:SiloPort and Orleans:GatewayPort must differ (both are {options.SiloPort}).";
+        if (options.GrainCollectionAge < TimeSpan.FromSeconds(2) || options.GrainCollectionAge > TimeSpan.FromDays(7))
+            yield return $"Orleans:GrainCollectionAge must lie between 00:00:02 and 7.00:00:00 (got {options.GrainCollectionAge}).";
     }
 
     public static IEnumerable<string> Check(PrivacyOptions options)
