@@ -178,6 +178,36 @@ public sealed class MonitoringAlertTests(PostgresFixture postgres) : IAsyncLifet
     }
 
     [Fact]
+    public async Task The_daily_evaluation_forgets_resolved_alerts_of_years_that_can_no_longer_change()
+    {
+        // A request of June 2024, answered late: its alert is raised and resolved, then only history.
+        await Grain.ApplyTrafficAsync(new ContractTraffic([], [
+            AwaitedAnswer.Started(LeadTimeRule.RequestAnswer, "REF-OLD", new DateOnly(2024, 6, 4), "ijw:315:12345678:OLD"),
+        ]));
+        await Grain.EvaluateAsync();
+        await Grain.ApplyTrafficAsync(new ContractTraffic([], [
+            AwaitedAnswer.Answered(LeadTimeRule.RequestAnswer, "REF-OLD", new DateOnly(2024, 7, 1), "ijw:319:0268:OLD"),
+        ]));
+        Assert.Equal("resolved", Assert.Single(await AlertsAsync(AlertKinds.LeadTime)).Change);
+        Assert.True(await StateMentionsAsync("REF-OLD"));
+
+        // As of 30 June 2026, 2024 is closed: the grain's state lets go of the track; the alert's history stays in PostgreSQL.
+        Assert.Empty(await Grain.EvaluateAsync());
+
+        Assert.False(await StateMentionsAsync("REF-OLD"));
+        Assert.Equal("resolved", Assert.Single(await AlertsAsync(AlertKinds.LeadTime)).Change);
+    }
+
+    private async Task<bool> StateMentionsAsync(string text)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT position(convert_to($1, 'UTF8') in state) > 0 FROM grain_state WHERE state_name = 'contract' AND grain_id LIKE '%' || $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = text });
+        command.Parameters.Add(new NpgsqlParameter { Value = Contract.ToString() });
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task A_declaration_after_a_definitive_stop_is_signalled_and_a_temporary_stop_is_not()
     {
         await Grain.ApplyAllocationVersionsAsync([FourHoursAWeek(1001), FourHoursAWeek(1002)]);

@@ -158,7 +158,10 @@ public sealed class ContractGrain(
         var today = options.Value.Today(clock);
         var candidates = BudgetCandidates().ToList();
         candidates.AddRange(_open.Values.Select(a => ContractAlertRules.LeadTime(_contract, a, options.Value, today)));
-        return await ApplyCandidatesAsync(candidates, null);
+        // Resolved alerts of years two or more back can no longer change (declarations for a year are settled in the
+        // next): forgetting them keeps the state bounded by two years of alerts, however long the contract runs.
+        var forgotten = AlertLifecycle.ForgetInactiveBefore(state.State.Alerts, today.Year - 1);
+        return await ApplyCandidatesAsync(candidates, null, writeState: forgotten > 0);
     }
 
     public Task<ContractSummary> GetSummaryAsync()
