@@ -36,6 +36,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapProvidersApi();
         api.MapAlertsApi();
         api.MapCeilingsApi();
+        api.MapRegionalCeilingsApi();
         api.MapTrafficApi();
         api.MapSubscriptionsApi();
 

@@ -44,6 +44,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<ContractQueries>();
         services.TryAddSingleton<AlertQueries>();
         services.TryAddSingleton<CeilingQueries>();
+        services.TryAddSingleton<RegionalCeilingQueries>();
         services.TryAddSingleton<TrafficQueries>();
         services.TryAddSingleton<TrafficLights>();
         services.AddAlertSubscriptions();

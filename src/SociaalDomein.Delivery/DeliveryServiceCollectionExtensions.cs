@@ -42,6 +42,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SmtpOptions>>(new CheckedOptions<SmtpOptions>(o => o.Check()));
         services.TryAddSingleton<WebhookSender>();
         services.TryAddSingleton<EmailSender>();
+        services.AddMetrics();
+        services.TryAddSingleton<DeliveryTelemetry>();
         services.TryAddSingleton<AlertDispatcher>();
         services.AddHostedService<AlertDeliveryWorker>();
         return services;

@@ -39,6 +39,9 @@ public sealed class ApiFixture : IAsyncLifetime
         var ceilings = new PostgresCeilingStore(DataSource);
         foreach (var (contract, category, cents) in SeedData.Ceilings)
             await ceilings.UpsertAsync(new BudgetCeiling(contract, SeedData.Year, category, cents));
+        var regionalCeilings = new PostgresRegionalCeilingStore(DataSource);
+        foreach (var ceiling in SeedData.RegionalCeilings)
+            await regionalCeilings.UpsertAsync(ceiling);
 
         // A contract manager's subscription, so every subscription endpoint has something to show (see AuthorizationMatrixTests).
         await new SubscriptionStore(DataSource).CreateAsync(new Subscription(SeededSubscription, "Nijmegen jeugd, warnings", "rob-nijmegen",

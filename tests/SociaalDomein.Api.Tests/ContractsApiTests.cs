@@ -23,6 +23,27 @@ public sealed class ContractsApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Each_listed_contract_carries_the_same_year_end_forecast_as_its_detail()
+    {
+        using var client = api.Client(TestKeys.DataTeam);
+
+        var items = (await client.OkJsonAsync("/api/contracts?year=2026&municipality=0268")).Items();
+
+        Assert.Equal(["11111111", "22222222", "44444444"], items.Select(c => c.Str("providerAgb")));
+        foreach (var item in items.Take(2))
+        {
+            var detail = await client.OkJsonAsync($"/api/contracts/0268/{item.Str("providerAgb")}/2026");
+            var forecast = item.GetProperty("forecast");
+            Assert.Equal(detail.GetProperty("forecast").GetRawText(), forecast.GetRawText());
+            Assert.Equal(detail.GetProperty("total").GetProperty("forecast").GetRawText(), forecast.GetRawText());
+            Assert.Equal(item.Long("ceilingCents"), forecast.Long("ceilingCents"));
+            Assert.Equal(forecast.Long("projectedCents") > forecast.Long("ceilingCents"), forecast.GetProperty("aboveCeiling").GetBoolean());
+        }
+        // Without a ceiling there is no forecast.
+        Assert.True(items[2].IsNull("forecast"));
+    }
+
+    [Fact]
     public async Task A_contract_with_a_ceiling_and_no_declarations_yet_is_listed_at_zero()
     {
         using var client = api.Client(TestKeys.DataTeam);

@@ -73,6 +73,16 @@ public sealed class DashboardBrowserTests(ApiFixture api, BrowserFixture browser
         Assert.Equal(use.GetProperty("points").EnumerateArray().Last().Long("cumulativeCents").ToString(CultureInfo.InvariantCulture),
             await _page.GetAttributeAsync("#ceiling-chart path.cumulative", "data-last-cents"));
         Assert.Equal(use.GetProperty("contracts").GetArrayLength(), await _page.Locator("#provider-contracts tbody tr").CountAsync());
+        // The year-end forecast: the card and the end of the chart's forecast line show the figure the API returns,
+        // and each contract's row its own.
+        var projected = use.GetProperty("forecast").Long("projectedCents");
+        var forecastCard = _page.Locator("#provider-cards [data-field='forecast']");
+        Assert.Equal(projected.ToString(CultureInfo.InvariantCulture), await forecastCard.GetAttributeAsync("data-cents"));
+        Assert.Equal(Euro(projected), Normalise(await forecastCard.Locator(".value").TextContentAsync()));
+        Assert.Equal(projected.ToString(CultureInfo.InvariantCulture), await _page.GetAttributeAsync("#ceiling-chart path.forecast", "data-projected-cents"));
+        Assert.StartsWith($"forecast {Euro(projected)} at the year end", Normalise(await _page.TextContentAsync("#ceiling-chart .forecast-label")), StringComparison.Ordinal);
+        Assert.Equal(use.GetProperty("contracts").EnumerateArray().Select(c => c.GetProperty("forecast").Long("projectedCents").ToString(CultureInfo.InvariantCulture)),
+            await _page.Locator("#provider-contracts td.forecast").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.cents)"));
         await ScreenshotAsync("dashboard-provider.png");
 
         // Daily cost chart.

@@ -47,6 +47,13 @@ public sealed class RegionAndProviderApiTests(ApiFixture api)
             "2026-04-03 250000 1300000",
         ], use.GetProperty("points").EnumerateArray().Select(p => $"{p.Str("date")} {p.Long("declaredCents")} {p.Long("cumulativeCents")}"));
         Assert.Equal(["0268", "1945"], use.GetProperty("contracts").EnumerateArray().Select(c => c.Str("municipalityCode")));
+
+        // The provider's forecast is the sum of its contracts' own, against the sum of their ceilings, from 1 300 000 declared.
+        var forecast = use.GetProperty("forecast");
+        var projected = use.GetProperty("contracts").EnumerateArray().Sum(c => c.GetProperty("forecast").Long("projectedCents"));
+        Assert.Equal((projected, 1_500_000L, 1_300_000L, projected > 1_500_000),
+            (forecast.Long("projectedCents"), forecast.Long("ceilingCents"), forecast.Long("declaredCents"), forecast.GetProperty("aboveCeiling").GetBoolean()));
+        Assert.True(projected >= 1_300_000, $"projected {projected}");
     }
 
     [Fact]

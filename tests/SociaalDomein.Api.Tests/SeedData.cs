@@ -1,4 +1,5 @@
 using SociaalDomein.Messages.Model;
+using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Monitoring.Contracts;
 using SociaalDomein.Monitoring.Ledger;
 
@@ -14,6 +15,11 @@ namespace SociaalDomein.Api.Tests;
 /// <item>0202 Arnhem × 33333333: ceiling 1 000 000, declared 800 000 (80 %: one alert) — outside the Nijmegen contract manager's scope</item>
 /// <item>0344 Utrecht × 66666666: ceiling 1 000 000, declared 600 000 — the ceiling-change tests lower this ceiling</item>
 /// <item>0344 Utrecht × 55555555: ceiling 300 000, nothing declared yet</item>
+/// </list>
+/// Region-wide ceilings (<see cref="RegionalCeilings"/>), both below every threshold so they raise no alert:
+/// <list type="table">
+/// <item>RegioNijmegen × 11111111: 2 000 000 for 0268 and 1945, declared 750 000 + 550 000 (65 %)</item>
+/// <item>RegioNijmegen × 22222222, category 43: 1 000 000 for 0268, declared 100 000 (10 %)</item>
 /// </list>
 /// </summary>
 public static class SeedData
@@ -38,6 +44,14 @@ public static class SeedData
         (Arnhem, null, 1_000_000),
         (UtrechtChanging, null, 1_000_000),
         (UtrechtEmpty, null, 300_000),
+    ];
+
+    public const string Region = "RegioNijmegen";
+
+    public static IReadOnlyList<RegionalBudgetCeiling> RegionalCeilings { get; } =
+    [
+        new(Region, "11111111", Year, null, 2_000_000, ["0268", "1945"]),
+        new(Region, "22222222", Year, "43", 1_000_000, ["0268"]),
     ];
 
     /// <summary>Declarations per contract: each inner list is one message (one grain call).</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -20,7 +22,8 @@ public sealed class DeliveryRig : IAsyncDisposable
 
     private readonly WebhookSender _webhooks;
 
-    private DeliveryRig(NpgsqlDataSource dataSource, string connectionString, WebhookReceiver receiver, SmtpSink smtp, DeliveryOptions options)
+    private DeliveryRig(NpgsqlDataSource dataSource, string connectionString, WebhookReceiver receiver, SmtpSink smtp, DeliveryOptions options,
+        TimeProvider clock, DeliveryTelemetry? telemetry)
     {
         DataSource = dataSource;
         ConnectionString = connectionString;
@@ -31,7 +34,7 @@ public sealed class DeliveryRig : IAsyncDisposable
         Log = new DeliveryLog(dataSource);
         _webhooks = new WebhookSender(Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
         Dispatcher = new AlertDispatcher(Subscriptions, Log, _webhooks, new EmailSender(Microsoft.Extensions.Options.Options.Create(SmtpSettings)),
-            Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLogger<AlertDispatcher>.Instance);
+            Microsoft.Extensions.Options.Options.Create(options), clock, telemetry ?? new DeliveryTelemetry(Meters), NullLogger<AlertDispatcher>.Instance);
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -48,11 +51,19 @@ public sealed class DeliveryRig : IAsyncDisposable
     public static DeliveryOptions FastRetries(int maxAttempts = 4) =>
         new() { MaxAttempts = maxAttempts, FirstRetryDelayMs = 5, MaxRetryDelayMs = 20, WebhookTimeoutMs = 5_000 };
 
-    public static async Task<DeliveryRig> StartAsync(DeliveryFixture fixture, DeliveryOptions? options = null)
+    /// <param name="clock">The dispatcher's clock (its waits and its measured durations); the system clock by default.</param>
+    /// <param name="telemetry">Delivery metrics to record into; by default meters no one listens to.</param>
+    public static async Task<DeliveryRig> StartAsync(DeliveryFixture fixture, DeliveryOptions? options = null, TimeProvider? clock = null,
+        DeliveryTelemetry? telemetry = null)
     {
         var (dataSource, connectionString) = await fixture.CreateDatabaseAsync();
-        return new DeliveryRig(dataSource, connectionString, await WebhookReceiver.StartAsync(), new SmtpSink(), options ?? FastRetries());
+        return new DeliveryRig(dataSource, connectionString, await WebhookReceiver.StartAsync(), new SmtpSink(), options ?? FastRetries(),
+            clock ?? TimeProvider.System, telemetry);
     }
+
+    /// <summary>A meter factory of the rigs' own, as a host has one.</summary>
+    public static IMeterFactory Meters { get; } =
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     /// <summary>A webhook subscription whose receiver checks signatures with its secret.</summary>
     public async Task<Subscription> AddWebhookAsync(string id, string[]? municipalities = null, string[]? providers = null, string[]? kinds = null,

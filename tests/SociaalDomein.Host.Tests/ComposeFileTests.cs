@@ -93,6 +93,23 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void The_alert_host_sends_its_e_mail_to_the_local_mailpit_sink_unless_told_otherwise()
+    {
+        var api = Environment(Services["api"]);
+        var smtp = api.Where(e => e.Key.StartsWith("Smtp__", StringComparison.Ordinal)).ToDictionary(e => e.Key, e => WithDefaults(e.Value));
+
+        Assert.Contains("alerts", api["SociaalDomein__Roles"], StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Smtp__Host"] = "mailpit", ["Smtp__Port"] = "1025", ["Smtp__StartTls"] = "false", ["Smtp__From"] = "signalering@rob.example.nl",
+        }, smtp);
+        var options = new ConfigurationBuilder().AddInMemoryCollection(smtp.ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal), e => (string?)e.Value))
+            .Build().GetSection(SociaalDomein.Delivery.Email.SmtpOptions.Section).Get<SociaalDomein.Delivery.Email.SmtpOptions>()!;
+        Assert.Empty(options.Check());
+        Assert.StartsWith("axllent/mailpit:", Scalar(Services["mailpit"], "image"));
+    }
+
+    [Fact]
     public void The_load_profile_generates_a_scenario_loads_its_ceilings_and_publishes_it_to_Kafka()
     {
         var load = Services.Children.Where(s => ((YamlMappingNode)s.Value).Children.TryGetValue("profiles", out var p)

@@ -2,9 +2,10 @@ using SociaalDomein.Storage.Queries;
 
 namespace SociaalDomein.Api.Contracts;
 
-/// <summary>A contract's budget year so far against its ceiling for all categories (the detail adds the forecast).</summary>
+/// <summary>A contract's budget year so far against its ceiling for all categories, with the year-end forecast.</summary>
 /// <param name="CeilingUsePercent">Declared as % of the ceiling; null without a ceiling.</param>
 /// <param name="Status">Traffic light: green, amber (from the first alert threshold), red (from 100 %) or none (no ceiling).</param>
+/// <param name="Forecast">The contract grain's projection; null without a ceiling or when the API host has no cluster to ask.</param>
 public sealed record ContractYearToDateResponse(
     string MunicipalityCode,
     string ProviderAgb,
@@ -14,7 +15,8 @@ public sealed record ContractYearToDateResponse(
     decimal? CeilingUsePercent,
     string Status,
     long LineCount,
-    DateOnly? LastDagtekening);
+    DateOnly? LastDagtekening,
+    ContractForecastResponse? Forecast = null);
 
 /// <summary>One product category of a contract-year, against that category's own ceiling if one is agreed.</summary>
 public sealed record ContractCategoryResponse(string ProductCategorie, long DeclaredCents, long? CeilingCents, decimal? CeilingUsePercent, string Status, long LineCount);
@@ -36,10 +38,11 @@ public sealed record ContractForecastResponse(long ProjectedCents, long CeilingC
 
 internal static class ContractResponseMapping
 {
-    public static ContractYearToDateResponse ToResponse(this ContractYearToDate row, Responses.TrafficLights lights)
+    public static ContractYearToDateResponse ToResponse(this ContractYearToDate row, Responses.TrafficLights lights,
+        ContractForecastResponse? forecast = null)
     {
         var use = lights.For(row.DeclaredCents, row.CeilingCents);
         return new ContractYearToDateResponse(row.MunicipalityCode, row.ProviderAgb, row.Year, row.DeclaredCents, row.CeilingCents,
-            use.Percent, use.Status, row.LineCount, row.LastDagtekening);
+            use.Percent, use.Status, row.LineCount, row.LastDagtekening, forecast);
     }
 }

@@ -50,7 +50,9 @@ public static class ContractsApi
         if (errors.Any) return errors.ToProblem();
 
         var rows = await queries.GetYearToDatePageAsync(filter, page.Limit, page.Offset, cancellationToken);
-        return TypedResults.Ok(Page.From(rows, r => r.ToResponse(lights), page, http.Request));
+        var forecasts = await ContractForecasts.ForAsync(http.RequestServices.GetService<IGrainFactory>(), rows.Items, cancellationToken);
+        return TypedResults.Ok(Page.From(rows,
+            r => r.ToResponse(lights, forecasts.GetValueOrDefault((r.MunicipalityCode, r.ProviderAgb, r.Year))), page, http.Request));
     }
 
     public static async Task<Results<Ok<ContractDetailResponse>, ProblemHttpResult>> GetAsync(
@@ -64,19 +66,10 @@ public static class ContractsApi
             return Problems.NotFound($"Contract {contract} has neither declarations nor a ceiling in {budgetYear}.");
 
         var categories = await queries.GetCategoryTotalsAsync(contract, budgetYear, cancellationToken);
-        // The forecast lives in the contract grain (it needs the allocations and the service months); an API host
-        // without a cluster to ask simply shows none.
-        ContractForecastResponse? forecast = null;
-        if (http.RequestServices.GetService<IGrainFactory>() is { } grains)
-        {
-            var summary = await grains.GetGrain<IContractGrain>(contract.ToString()).GetSummaryAsync();
-            if (summary.Years.SingleOrDefault(y => y.Year == budgetYear && y.ProductCategorie is null) is
-                { ProjectedCents: { } projected, CeilingCents: { } ceiling, ForecastMethod: { } method })
-                forecast = new ContractForecastResponse(projected, ceiling, method, projected > ceiling);
-        }
+        var forecast = await ContractForecasts.ForAsync(http.RequestServices.GetService<IGrainFactory>(), contract, budgetYear);
         var basePath = $"{http.Request.PathBase}/api/contracts/{contract.MunicipalityCode}/{contract.ProviderAgb}/{budgetYear}";
         return TypedResults.Ok(new ContractDetailResponse(
-            total.ToResponse(lights),
+            total.ToResponse(lights, forecast),
             categories.Select(c =>
             {
                 var use = lights.For(c.DeclaredCents, c.CeilingCents);

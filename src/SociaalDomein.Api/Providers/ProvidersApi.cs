@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using SociaalDomein.Api.Contracts;
 using SociaalDomein.Api.Requests;
 using SociaalDomein.Api.Responses;
@@ -38,8 +39,17 @@ public static class ProvidersApi
         var withCeiling = contracts.Where(c => c.CeilingCents is not null).ToList();
         long? ceiling = withCeiling.Count == 0 ? null : withCeiling.Sum(c => c.CeilingCents!.Value);
         var declared = contracts.Sum(c => c.DeclaredCents);
-        var use = lights.For(withCeiling.Sum(c => c.DeclaredCents), ceiling);
-        return TypedResults.Ok(new ProviderCeilingUse(agb!, budgetYear, declared, ceiling, use.Percent, use.Status, points,
-            contracts.Select(c => c.ToResponse(lights)).ToList()));
+        var declaredUnderCeiling = withCeiling.Sum(c => c.DeclaredCents);
+        var use = lights.For(declaredUnderCeiling, ceiling);
+
+        var forecasts = await ContractForecasts.ForAsync(http.RequestServices.GetService<IGrainFactory>(), contracts, cancellationToken);
+        var responses = contracts.Select(c => c.ToResponse(lights, forecasts.GetValueOrDefault((c.MunicipalityCode, c.ProviderAgb, c.Year)))).ToList();
+        ProviderForecast? forecast = null;
+        if (ceiling is { } total && responses.Where(c => c.CeilingCents is not null).All(c => c.Forecast is not null))
+        {
+            var projected = responses.Where(c => c.Forecast is not null).Sum(c => c.Forecast!.ProjectedCents);
+            forecast = new ProviderForecast(projected, total, declaredUnderCeiling, projected > total);
+        }
+        return TypedResults.Ok(new ProviderCeilingUse(agb!, budgetYear, declared, ceiling, use.Percent, use.Status, points, responses, forecast));
     }
 }

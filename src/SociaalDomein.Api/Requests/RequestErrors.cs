@@ -42,6 +42,10 @@ public sealed partial class RequestErrors
     public string? Provider(string field, string? value, bool required = false) =>
         Code(field, value, required, ProviderPattern(), "agb-code", "an 8-digit AGB code");
 
+    /// <summary>A region's own id as <c>regional_ceilings</c> allows it: a letter, then up to 31 letters, digits, '-' or '_'.</summary>
+    public string? Region(string field, string? value, bool required = false) =>
+        Code(field, value, required, RegionPattern(), "region-code", "a region id: a letter, then up to 31 letters, digits, '-' or '_' (e.g. RegioNijmegen)");
+
     public string? Category(string field, string? value, bool required = false) =>
         Code(field, value, required, CategoryPattern(), "product-category", "a 2-digit product category such as 45");
 
@@ -120,6 +124,9 @@ public sealed partial class RequestErrors
 
     [GeneratedRegex("^[0-9]{8}$")]
     private static partial Regex ProviderPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,31}$")]
+    private static partial Regex RegionPattern();
 
     [GeneratedRegex("^[0-9]{2}$")]
     private static partial Regex CategoryPattern();

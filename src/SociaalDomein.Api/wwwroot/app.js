@@ -112,7 +112,7 @@ async function overview(view) {
 }
 
 function contractTable(contracts, id) {
-  return table(['Municipality', 'Provider', '#Declared', '#Ceiling', '#Use', 'Status', '#Lines', 'Last declaration'],
+  return table(['Municipality', 'Provider', '#Declared', '#Ceiling', '#Use', 'Status', '#Year-end forecast', '#Lines', 'Last declaration'],
     contracts.map((c) => h('tr', { dataset: { contract: `${c.municipalityCode}:${c.providerAgb}` } },
       h('td', {}, c.municipalityCode),
       h('td', {}, h('a', { class: 'provider-link', href: `#/provider/${c.providerAgb}` }, c.providerAgb)),
@@ -120,6 +120,7 @@ function contractTable(contracts, id) {
       moneyCell(c.ceilingCents),
       h('td', { class: 'num use' }, pct(c.ceilingUsePercent)),
       h('td', {}, light(c.status)),
+      forecastCell(c.forecast),
       h('td', { class: 'num' }, c.lineCount),
       h('td', {}, c.lastDagtekening ?? '—'))),
     { id, empty: 'No contracts.' });
@@ -143,23 +144,39 @@ async function provider(view, [agb]) {
       card('Declared', money(use.declaredCents), { cents: use.declaredCents, field: 'declared' }),
       card('Ceilings', money(use.ceilingCents), { cents: use.ceilingCents ?? '', field: 'ceiling' }),
       card('Use', pct(use.ceilingUsePercent), { field: 'use' }),
-      card('Status', light(use.status), { field: 'status' })),
+      card('Status', light(use.status), { field: 'status' }),
+      use.forecast
+        ? card(use.forecast.aboveCeiling ? 'Year-end forecast (above the ceilings)' : 'Year-end forecast', money(use.forecast.projectedCents),
+          { cents: use.forecast.projectedCents, field: 'forecast', aboveCeiling: use.forecast.aboveCeiling })
+        : card('Year-end forecast', '—', { cents: '', field: 'forecast' })),
     ceilingChart(use),
     h('h2', {}, 'Contracts of this provider'),
     contractTable(use.contracts, 'provider-contracts'));
+}
+
+/** The contract grain's projection for the year; marked when it lies above the ceiling. */
+function forecastCell(forecast) {
+  if (!forecast) return h('td', { class: 'num forecast', dataset: { cents: '' } }, '—');
+  return h('td', { class: `num forecast${forecast.aboveCeiling ? ' above' : ''}`, title: `method: ${forecast.method}`,
+    dataset: { cents: forecast.projectedCents, aboveCeiling: forecast.aboveCeiling } }, money(forecast.projectedCents));
 }
 
 function card(label, value, dataset) {
   return h('div', { class: 'card', dataset }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value));
 }
 
-/** The running total over the budget year as a step line, with the ceiling and the first alert threshold. */
+/**
+ * The running total over the budget year as a step line, with the ceiling, the first alert threshold and the forecast:
+ * a dashed line from today's total to the year end, rising by what the contracts with a ceiling are projected to add.
+ */
 function ceilingChart(use) {
   const width = 960, height = 320, left = 90, right = 20, top = 16, bottom = 34;
   const start = Date.UTC(use.year, 0, 1);
   const lastPoint = use.points.length ? Date.parse(use.points[use.points.length - 1].date) : start;
   const end = Math.max(Date.UTC(use.year, 11, 31), lastPoint);
-  const peak = Math.max(use.ceilingCents ?? 0, ...use.points.map((p) => p.cumulativeCents), 1);
+  const total = use.points.length ? use.points[use.points.length - 1].cumulativeCents : 0;
+  const forecastEnd = use.forecast ? total + use.forecast.projectedCents - use.forecast.declaredCents : null;
+  const peak = Math.max(use.ceilingCents ?? 0, ...use.points.map((p) => p.cumulativeCents), forecastEnd ?? 0, 1);
   const x = (time) => left + ((time - start) / (end - start)) * (width - left - right);
   const y = (cents) => top + (1 - Math.max(cents, 0) / (peak * 1.1)) * (height - top - bottom);
   const svg = h('svg:svg', { class: 'chart', id: 'ceiling-chart', viewBox: `0 0 ${width} ${height}`, role: 'img',
@@ -190,8 +207,20 @@ function ceilingChart(use) {
     d += ` L ${px} ${y(previous)} L ${px} ${y(point.cumulativeCents)}`;
     previous = point.cumulativeCents;
   }
-  d += ` L ${x(Math.min(Date.now(), end))} ${y(previous)}`;
+  const today = Math.min(Math.max(Date.now(), lastPoint), end);
+  d += ` L ${x(today)} ${y(previous)}`;
   svg.append(h('svg:path', { class: 'cumulative', d, dataset: { lastCents: previous } }));
+  if (use.forecast) {
+    const f = use.forecast;
+    svg.append(h('svg:path', { class: `forecast${f.aboveCeiling ? ' above' : ''}`, d: `M ${x(today)} ${y(previous)} L ${x(end)} ${y(forecastEnd)}`,
+      dataset: { projectedCents: f.projectedCents, endCents: forecastEnd } },
+    h('svg:title', {}, `Year-end forecast ${money(f.projectedCents)} against ceilings of ${money(f.ceilingCents)}`)));
+    // Named in a legend at the top left, which the running total (starting at 0 in January) leaves free; a label at
+    // the line's end would cross the line or the ceiling's label.
+    svg.append(h('svg:line', { class: `forecast${f.aboveCeiling ? ' above' : ''}`, x1: left + 10, x2: left + 40, y1: top + 10, y2: top + 10 }),
+      h('svg:text', { class: 'label forecast-label', x: left + 46, y: top + 14 },
+        `forecast ${money(f.projectedCents)} at the year end${f.aboveCeiling ? ', above the ceilings' : ''}`));
+  }
   return svg;
 }
 

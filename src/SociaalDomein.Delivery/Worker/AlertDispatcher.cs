@@ -19,6 +19,7 @@ public sealed class AlertDispatcher(
     EmailSender email,
     IOptions<DeliveryOptions> options,
     TimeProvider clock,
+    DeliveryTelemetry telemetry,
     ILogger<AlertDispatcher> logger)
 {
     /// <summary>The deliveries this call settled (deliveries settled before are skipped and not listed).</summary>
@@ -38,6 +39,14 @@ public sealed class AlertDispatcher(
         var (status, attempts) = await log.BeginAsync(key, alert.Change, cancellationToken);
         if (status != DeliveryStatus.Pending) return null;
 
+        var started = clock.GetTimestamp();
+        using var activity = DeliveryTelemetry.StartDelivery(key, alert);
+        DeliveryOutcome Settle(string settled, int attempted)
+        {
+            telemetry.Settled(activity, key, settled, attempted, clock.GetElapsedTime(started));
+            return new DeliveryOutcome(key, settled, attempted);
+        }
+
         var maxAttempts = options.Value.MaxAttempts;
         Func<Task<AttemptResult>> send = key.Channel switch
         {
@@ -52,11 +61,12 @@ public sealed class AlertDispatcher(
             {
                 // Attempts made before a restart already used up the budget (it may have been lowered since).
                 await log.RecordAttemptAsync(key, attempts, DeliveryStatus.Failed, $"gave up after {attempts} attempts", clock.GetUtcNow(), cancellationToken);
-                return new DeliveryOutcome(key, DeliveryStatus.Failed, attempts);
+                return Settle(DeliveryStatus.Failed, attempts);
             }
             if (attempt > 1) await Task.Delay(options.Value.RetryDelay(attempt), clock, cancellationToken);
 
             var result = await send();
+            telemetry.Attempted(key, result.Outcome);
             var settled = result.Outcome switch
             {
                 AttemptOutcome.Delivered => DeliveryStatus.Delivered,
@@ -73,7 +83,7 @@ public sealed class AlertDispatcher(
             }
             if (settled == DeliveryStatus.Failed)
                 logger.LogWarning("Delivery {Delivery} given up after attempt {Attempt}: {Error}", key, attempt, result.Error);
-            return new DeliveryOutcome(key, settled, attempt);
+            return Settle(settled, attempt);
         }
     }
 }

@@ -5,6 +5,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using SociaalDomein.Delivery;
 using SociaalDomein.Host.Health;
 using SociaalDomein.Host.Http;
 using SociaalDomein.Ingestion;
@@ -30,7 +31,7 @@ public static class TelemetryComposition
             .ConfigureResource(resource => resource.AddService(telemetry.ServiceName, serviceInstanceId: Environment.MachineName))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(IngestionTelemetry.Name, OrleansApplicationSource)
+                tracing.AddSource(IngestionTelemetry.Name, DeliveryTelemetry.Name, OrleansApplicationSource)
                     .AddNpgsql()
                     .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperational(context.Request.Path))
                     .AddProcessor(new PostgresWriteLatencyProcessor());
@@ -38,7 +39,7 @@ public static class TelemetryComposition
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(IngestionTelemetry.Name, HostTelemetry.Name, OrleansMeter, RuntimeMeter)
+                metrics.AddMeter(IngestionTelemetry.Name, DeliveryTelemetry.Name, HostTelemetry.Name, OrleansMeter, RuntimeMeter)
                     .AddNpgsqlInstrumentation()
                     .AddAspNetCoreInstrumentation();
                 if (telemetry.PrometheusEndpoint) metrics.AddPrometheusExporter();

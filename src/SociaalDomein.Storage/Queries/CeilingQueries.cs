@@ -56,7 +56,10 @@ public sealed class CeilingQueries(NpgsqlDataSource dataSource)
     public Task<CeilingWrite> ChangeAsync(BudgetCeiling ceiling, string changedBy, string? reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         WriteAsync(ceiling, changedBy, reason, at, create: false, cancellationToken);
 
-    /// <summary>One page of the audit trail, newest first; <paramref name="filter"/> selects contracts as for the ceilings.</summary>
+    /// <summary>
+    /// One page of the audit trail of contract ceilings, newest first; <paramref name="filter"/> selects contracts as for
+    /// the ceilings. Region-wide ceilings share the table (0009) and are read by <see cref="RegionalCeilingQueries"/>.
+    /// </summary>
     public Task<Paged<CeilingChange>> GetChangesPageAsync(ContractFilter filter, int limit, long offset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -65,7 +68,7 @@ public sealed class CeilingQueries(NpgsqlDataSource dataSource)
             "id, municipality_code, provider_agb, year, product_categorie, old_ceiling_cents, new_ceiling_cents, changed_by, reason, changed_at",
             """
             FROM ceiling_changes
-            WHERE ($1::int IS NULL OR year = $1) AND ($2::text[] IS NULL OR municipality_code = ANY($2))
+            WHERE region_code IS NULL AND ($1::int IS NULL OR year = $1) AND ($2::text[] IS NULL OR municipality_code = ANY($2))
               AND ($3::text IS NULL OR provider_agb = $3)
             """,
             "id DESC",
