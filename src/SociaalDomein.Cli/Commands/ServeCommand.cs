@@ -9,7 +9,7 @@ namespace SociaalDomein.Cli.Commands;
 /// <summary>
 /// <c>sdstream serve</c>: the long-running host process of a production deployment. Its roles and every connection come
 /// from configuration (a JSON settings file, then environment variables such as <c>Kafka__BootstrapServers</c>). SIGTERM
-/// stops it gracefully: the worker finishes the record in hand and commits, the silo deactivates its grains.
+/// stops it gracefully: the worker finishes the records in its lanes and commits, the silo deactivates its grains.
 /// </summary>
 public static class ServeCommand
 {

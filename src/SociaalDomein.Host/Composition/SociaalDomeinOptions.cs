@@ -9,7 +9,7 @@ public sealed class SociaalDomeinOptions
     public string Roles { get; set; } = "all";
 
     /// <summary>
-    /// How long a graceful stop (SIGTERM) may take: the worker finishes the record in hand and commits, the silo
+    /// How long a graceful stop (SIGTERM) may take: the worker finishes the records in its lanes and commits, the silo
     /// deactivates its grains. Past it, unfinished work is abandoned and repeated after restart.
     /// </summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;

@@ -186,7 +186,7 @@ public sealed class PipelineSession : IAsyncDisposable
         ceiling is > 0 ? Math.Floor(declared * 10_000m / ceiling.Value) / 100m : null;
 
     /// <summary>
-    /// Stops the host as SIGTERM does: the worker finishes the record in hand, commits and leaves its group, then the
+    /// Stops the host as SIGTERM does: the worker finishes the records in its lanes, commits and leaves its group, then the
     /// silo deactivates its grains.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)

@@ -15,7 +15,9 @@ namespace SociaalDomein.Ingestion.Worker;
 /// <summary>
 /// Consumes iJw/iWmo messages, validates them and applies them to the grains. A record's offset is stored for commit
 /// only after its effect is durable (applied, or on the dead-letter topic), so a crash repeats work but never loses it;
-/// the grains make repeated work harmless. A graceful stop repeats nothing: the record in hand is finished, the stored
+/// the grains make repeated work harmless. Records run concurrently on keyed lanes (<see cref="ProcessingLanes"/>), and a
+/// partition's offset passes only records that are all durable (<see cref="InFlightOffsets"/>). A graceful stop repeats
+/// nothing: the records in the lanes are finished, the stored
 /// offsets are committed and the consumer leaves its group before the silo goes down.
 /// </summary>
 public sealed class IngestionWorker(
@@ -34,7 +36,7 @@ public sealed class IngestionWorker(
 
     private static readonly TimeSpan LagSampleInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>Cancelled only when the host's shutdown timeout runs out: until then the record in hand is finished.</summary>
+    /// <summary>Cancelled only when the host's shutdown timeout runs out: until then the records in the lanes are finished.</summary>
     private readonly CancellationTokenSource _abandon = new();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -154,7 +156,7 @@ public sealed class IngestionWorker(
     {
         try
         {
-            // Not the stopping token: a stop lets the record in hand finish, so that it is not repeated after restart.
+            // Not the stopping token: a stop lets the records in the lanes finish, so that they are not repeated after restart.
             if (!await ProcessUntilDurableAsync(record, stoppingToken)) return;
             if (inFlight.Completed(record.TopicPartitionOffset) is { } next) progress.MarkDurableUpTo(next);
         }
