@@ -70,6 +70,7 @@ public sealed class MigrationConnectionTests
         failures = SettingsRules.CheckPostgresMigrations("Host=db;Username=owner;Password=s3cret", "Host=db;Database=sociaaldomein;Username=host_login").ToList();
         Assert.Equal(["ConnectionStrings:PostgresMigrations names no Database (e.g. Database=sociaaldomein)."], failures);
         Assert.Empty(SettingsRules.CheckPostgresMigrations(null, "Host=db;Database=sociaaldomein;Username=host_login"));
+        Assert.Empty(SettingsRules.CheckPostgresMigrations(" ", "Host=db;Database=sociaaldomein;Username=host_login"));
         Assert.Empty(SettingsRules.CheckPostgresMigrations("Host=db;Database=sociaaldomein;Username=owner", "Host=db;Database=sociaaldomein;Username=host_login"));
     }
 

@@ -57,7 +57,8 @@ public sealed record HostSettings(
         var roles = TryParseRoles(host.Roles);
         var connectionString = configuration.GetConnectionString(SociaalDomeinHost.PostgresConnectionStringName) ?? "";
         failures.AddRange(SettingsRules.CheckPostgres(connectionString));
-        var migrationConnectionString = configuration.GetConnectionString(SociaalDomeinHost.PostgresMigrationsConnectionStringName);
+        var migrationConnectionString = configuration.GetConnectionString(SociaalDomeinHost.PostgresMigrationsConnectionStringName) is { Length: > 0 } given
+                                        && !string.IsNullOrWhiteSpace(given) ? given : null;
         failures.AddRange(SettingsRules.CheckPostgresMigrations(migrationConnectionString, connectionString));
         if ((roles & (HostRoles.Worker | HostRoles.Alerts)) != 0)
             failures.AddRange(SettingsRules.Check(Bind<KafkaOptions>(configuration, KafkaOptions.Section, failures)));

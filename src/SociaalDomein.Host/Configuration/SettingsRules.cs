@@ -43,7 +43,7 @@ public static partial class SettingsRules
     public static IEnumerable<string> CheckPostgresMigrations(string? migrationConnectionString, string? connectionString)
     {
         const string name = "ConnectionStrings:PostgresMigrations";
-        if (migrationConnectionString is null) yield break;
+        if (string.IsNullOrWhiteSpace(migrationConnectionString)) yield break; // not set (an empty value too): the migrations use the app's
         var problems = CheckPostgres(migrationConnectionString, name).ToList();
         foreach (var problem in problems) yield return problem;
         if (problems.Count > 0 || CheckPostgres(connectionString).Any()) yield break; // the other one's problems are reported with it
