@@ -33,6 +33,12 @@ public static class SociaalDomeinHost
     public const string RolesSetting = "SociaalDomein:Roles";
     public const string PostgresConnectionStringName = "Postgres";
 
+    /// <summary>
+    /// Optional connection string for the schema migrations only (ConnectionStrings:PostgresMigrations), logging in as
+    /// the schema's owner, so that the host itself can run as a least-privileged member of sd_app (0007_roles.sql).
+    /// </summary>
+    public const string PostgresMigrationsConnectionStringName = "PostgresMigrations";
+
     /// <summary>Creates a host builder with every service the configured roles need.</summary>
     /// <exception cref="InvalidSettingsException">A setting is missing or wrong; the message lists each one by name.</exception>
     public static WebApplicationBuilder CreateBuilder(IConfiguration configuration)
@@ -66,6 +72,20 @@ public static class SociaalDomeinHost
         // SIGTERM: the worker finishes its record and commits, the silo deactivates its grains, all within this time.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Host.ShutdownTimeoutSeconds));
         builder.Services.AddSociaalDomeinStorage(settings.PostgresConnectionString);
+        if (settings.PostgresMigrationsConnectionString is { } migrations)
+        {
+            // Only the migrations log in as the owner; everything else keeps the app's data source. Registered after
+            // AddSociaalDomeinStorage, so this runner is the one resolved; the keyed data source is disposed with the host.
+            builder.Services.AddKeyedSingleton(PostgresMigrationsConnectionStringName, (provider, _) =>
+            {
+                var source = new Npgsql.NpgsqlDataSourceBuilder(migrations);
+                if (provider.GetService<ILoggerFactory>() is { } loggerFactory) source.UseLoggerFactory(loggerFactory);
+                return source.Build();
+            });
+            builder.Services.AddSingleton(provider => new SociaalDomein.Storage.Migrations.MigrationRunner(
+                provider.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(PostgresMigrationsConnectionStringName),
+                provider.GetService<ILogger<SociaalDomein.Storage.Migrations.MigrationRunner>>()));
+        }
         // Registered first so that the schema exists before the silo (and its grain storage) starts.
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddBsnPseudonymisation();

@@ -26,7 +26,8 @@ public sealed record HostSettings(
     OrleansOptions Orleans,
     HttpOptions Http,
     TelemetryOptions Telemetry,
-    HealthOptions Health)
+    HealthOptions Health,
+    string? PostgresMigrationsConnectionString = null)
 {
     /// <summary>Binds and checks every setting the <paramref name="configuration"/>'s roles need.</summary>
     /// <exception cref="InvalidSettingsException">One or more settings are missing or wrong; each failure names its setting.</exception>
@@ -56,6 +57,9 @@ public sealed record HostSettings(
         var roles = TryParseRoles(host.Roles);
         var connectionString = configuration.GetConnectionString(SociaalDomeinHost.PostgresConnectionStringName) ?? "";
         failures.AddRange(SettingsRules.CheckPostgres(connectionString));
+        var migrationConnectionString = configuration.GetConnectionString(SociaalDomeinHost.PostgresMigrationsConnectionStringName) is { Length: > 0 } given
+                                        && !string.IsNullOrWhiteSpace(given) ? given : null;
+        failures.AddRange(SettingsRules.CheckPostgresMigrations(migrationConnectionString, connectionString));
         if ((roles & (HostRoles.Worker | HostRoles.Alerts)) != 0)
             failures.AddRange(SettingsRules.Check(Bind<KafkaOptions>(configuration, KafkaOptions.Section, failures)));
         var orleans = Bind<OrleansOptions>(configuration, OrleansOptions.Section, failures);
@@ -89,7 +93,7 @@ public sealed record HostSettings(
         }
 
         if (failures.Count > 0) throw new InvalidSettingsException(failures.Distinct().ToList());
-        return new HostSettings(roles, connectionString, host, orleans, http, telemetry, health);
+        return new HostSettings(roles, connectionString, host, orleans, http, telemetry, health, migrationConnectionString);
     }
 
     /// <summary>

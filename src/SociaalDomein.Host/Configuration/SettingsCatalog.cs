@@ -22,6 +22,9 @@ public static class SettingsCatalog
     /// <summary>The Npgsql connection string: <c>ConnectionStrings:Postgres</c>.</summary>
     public static string PostgresConnectionString => $"ConnectionStrings:{SociaalDomeinHost.PostgresConnectionStringName}";
 
+    /// <summary>The optional connection string the schema migrations run with (the schema's owner): <c>ConnectionStrings:PostgresMigrations</c>.</summary>
+    public static string PostgresMigrationsConnectionString => $"ConnectionStrings:{SociaalDomeinHost.PostgresMigrationsConnectionStringName}";
+
     /// <summary>Logging levels, bound by the logging builder: <c>Logging:LogLevel:Default</c>, <c>Logging:LogLevel:Npgsql</c>, ...</summary>
     public const string LogLevels = "Logging:LogLevel";
 
@@ -102,6 +105,7 @@ public static class SettingsCatalog
         var settings = new List<Setting>
         {
             new(PostgresConnectionString, SettingShape.Value, typeof(string)),
+            new(PostgresMigrationsConnectionString, SettingShape.Value, typeof(string)),
             new(LogLevels, SettingShape.Map, typeof(string)),
             new(ApiKeys, SettingShape.Tree, typeof(string)),
         };

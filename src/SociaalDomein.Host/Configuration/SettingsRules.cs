@@ -34,9 +34,31 @@ public static partial class SettingsRules
             yield return $"SociaalDomein:ShutdownTimeoutSeconds must lie between 1 and 3600 (got {options.ShutdownTimeoutSeconds}).";
     }
 
-    public static IEnumerable<string> CheckPostgres(string? connectionString)
+    public static IEnumerable<string> CheckPostgres(string? connectionString) => CheckPostgres(connectionString, "ConnectionStrings:Postgres");
+
+    /// <summary>
+    /// The optional migration connection string (<c>ConnectionStrings:PostgresMigrations</c>): a valid connection string
+    /// (TLS checked as the other) to the same server and database as <c>ConnectionStrings:Postgres</c>, or nothing.
+    /// </summary>
+    public static IEnumerable<string> CheckPostgresMigrations(string? migrationConnectionString, string? connectionString)
     {
-        const string name = "ConnectionStrings:Postgres";
+        const string name = "ConnectionStrings:PostgresMigrations";
+        if (string.IsNullOrWhiteSpace(migrationConnectionString)) yield break; // not set (an empty value too): the migrations use the app's
+        var problems = CheckPostgres(migrationConnectionString, name).ToList();
+        foreach (var problem in problems) yield return problem;
+        if (problems.Count > 0 || CheckPostgres(connectionString).Any()) yield break; // the other one's problems are reported with it
+        var migrations = new NpgsqlConnectionStringBuilder(migrationConnectionString);
+        var app = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!string.Equals(migrations.Host, app.Host, StringComparison.OrdinalIgnoreCase) || migrations.Port != app.Port
+            || !string.Equals(migrations.Database, app.Database, StringComparison.Ordinal))
+        {
+            yield return $"{name} points at {migrations.Host}:{migrations.Port}/{migrations.Database} but ConnectionStrings:Postgres at " +
+                         $"{app.Host}:{app.Port}/{app.Database}: the migrations must change the database the host uses (same Host, Port and Database).";
+        }
+    }
+
+    private static IEnumerable<string> CheckPostgres(string? connectionString, string name)
+    {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             yield return $"{name} is required: an Npgsql connection string, e.g. Host=postgres;Port=5432;Username=sd;Database=sociaaldomein.";
@@ -55,7 +77,7 @@ public static partial class SettingsRules
             error = $"{name} is not a valid Npgsql connection string: {e.Message}";
         }
         if (error is not null) yield return error;
-        else foreach (var problem in SociaalDomein.Storage.Connection.PostgresTls.Problems(connectionString)) yield return problem;
+        else foreach (var problem in SociaalDomein.Storage.Connection.PostgresTls.Problems(connectionString, name)) yield return problem;
     }
 
     public static IEnumerable<string> Check(KafkaOptions options)

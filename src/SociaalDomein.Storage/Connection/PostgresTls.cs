@@ -13,10 +13,11 @@ namespace SociaalDomein.Storage.Connection;
 /// </remarks>
 public static class PostgresTls
 {
-    private const string Setting = "ConnectionStrings:Postgres";
+    private const string DefaultSetting = "ConnectionStrings:Postgres";
 
     /// <summary>One sentence per problem, naming the keyword; never repeats the connection string (it may hold a password).</summary>
-    public static IEnumerable<string> Problems(string connectionString)
+    /// <param name="setting">The setting the connection string came from, named in every problem.</param>
+    public static IEnumerable<string> Problems(string connectionString, string setting = DefaultSetting)
     {
         NpgsqlConnectionStringBuilder parsed;
         try
@@ -25,12 +26,12 @@ public static class PostgresTls
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
         {
-            return [$"{Setting} is not a valid Npgsql connection string: {e.Message}"];
+            return [$"{setting} is not a valid Npgsql connection string: {e.Message}"];
         }
-        return Problems(parsed);
+        return Problems(parsed, setting);
     }
 
-    private static List<string> Problems(NpgsqlConnectionStringBuilder parsed)
+    private static List<string> Problems(NpgsqlConnectionStringBuilder parsed, string setting)
     {
         var problems = new List<string>();
         var verifies = parsed.SslMode is SslMode.VerifyCA or SslMode.VerifyFull;
@@ -38,20 +39,20 @@ public static class PostgresTls
         if (!string.IsNullOrEmpty(root))
         {
             if (!verifies)
-                problems.Add($"{Setting}: Root Certificate is set but SSL Mode is {parsed.SslMode}, which does not check the server's certificate " +
+                problems.Add($"{setting}: Root Certificate is set but SSL Mode is {parsed.SslMode}, which does not check the server's certificate " +
                              "against it; use SSL Mode=VerifyFull (or VerifyCA), or leave Root Certificate out.");
             else if (!File.Exists(root))
-                problems.Add($"{Setting}: Root Certificate '{root}' does not exist or cannot be read.");
+                problems.Add($"{setting}: Root Certificate '{root}' does not exist or cannot be read.");
         }
         else if (verifies && DefaultRootCertificate() is null)
         {
-            problems.Add($"{Setting}: SSL Mode={parsed.SslMode} needs the CA certificate that signed the server's: set Root Certificate=/path/to/ca.crt " +
+            problems.Add($"{setting}: SSL Mode={parsed.SslMode} needs the CA certificate that signed the server's: set Root Certificate=/path/to/ca.crt " +
                          "(or PGSSLROOTCERT).");
         }
         if (!string.IsNullOrEmpty(parsed.SslCertificate) && !File.Exists(parsed.SslCertificate))
-            problems.Add($"{Setting}: SSL Certificate '{parsed.SslCertificate}' does not exist or cannot be read.");
+            problems.Add($"{setting}: SSL Certificate '{parsed.SslCertificate}' does not exist or cannot be read.");
         if (!string.IsNullOrEmpty(parsed.SslKey) && !File.Exists(parsed.SslKey))
-            problems.Add($"{Setting}: SSL Key '{parsed.SslKey}' does not exist or cannot be read.");
+            problems.Add($"{setting}: SSL Key '{parsed.SslKey}' does not exist or cannot be read.");
         return problems;
     }
 

@@ -122,6 +122,29 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
         return ConnectionStringFor(database);
     }
 
+    /// <summary>
+    /// Adds server configuration for the next (re)start, e.g. TLS: writes <paramref name="files"/> into the data directory
+    /// (owned by the server's OS user, readable by it alone, as PostgreSQL demands of a private key), appends
+    /// <paramref name="settings"/> to postgresql.conf and, when given, replaces pg_hba.conf with
+    /// <paramref name="hostBasedAuthentication"/>. Takes effect with <see cref="RestartAsync"/>.
+    /// </summary>
+    public async Task ConfigureAsync(string settings, IReadOnlyDictionary<string, string>? files = null, string? hostBasedAuthentication = null,
+        CancellationToken cancellationToken = default)
+    {
+        foreach (var (name, contents) in files ?? new Dictionary<string, string>())
+        {
+            if (Path.GetFileName(name) != name) throw new ArgumentException($"'{name}' is not a plain file name.", nameof(files));
+            var path = Path.Combine(DataDirectory, name);
+            await File.WriteAllTextAsync(path, contents, cancellationToken);
+            if (_runAsServiceUser)
+                await RunProcessAsync("chown", [$"{ServiceUser}:", path], cancellationToken);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), Environment.NewLine + settings + Environment.NewLine, cancellationToken);
+        if (hostBasedAuthentication is not null)
+            await File.WriteAllTextAsync(Path.Combine(DataDirectory, "pg_hba.conf"), hostBasedAuthentication, cancellationToken);
+    }
+
     /// <summary>Stops the server (fast shutdown: open sessions are disconnected), keeping the data directory.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
