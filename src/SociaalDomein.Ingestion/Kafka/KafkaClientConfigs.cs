@@ -38,8 +38,9 @@ public static class KafkaClientConfigs
             HeartbeatIntervalMs = Math.Max(500, options.SessionTimeoutMs / 5),
             TopicMetadataRefreshIntervalMs = options.TopicMetadataRefreshIntervalMs,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
-            // Backpressure: the worker takes one record at a time and only after the previous one is durable, so what
-            // librdkafka fetches ahead is the only place records pile up while the store or the silo is slow. Bound it:
+            // Backpressure: the worker takes records into its lanes only while they have room (Kafka:WorkerMaxInFlight and
+            // MaxPrefetchKbytes), so what librdkafka fetches ahead is the other place records pile up while the store or
+            // the silo is slow. Bound it:
             // per partition at most MaxPrefetchKbytes queued, overshot by at most one partition fetch, which is small;
             // a record larger than a partition fetch still comes whole (librdkafka raises the fetch size for it).
             QueuedMaxMessagesKbytes = options.MaxPrefetchKbytes,
