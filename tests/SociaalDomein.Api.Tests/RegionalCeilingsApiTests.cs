@@ -39,6 +39,16 @@ public sealed class RegionalCeilingsApiTests(ApiFixture api)
         Assert.Equal([AlertAt75], lowered.GetProperty("changedAlerts").EnumerateArray().Select(a => a.GetString()));
         var raised = await dataTeam.OkJsonAsync($"/api/alerts/{AlertAt75}");
         Assert.Equal("CeilingThreshold info 123456/150000 holds", DescribeAlert(raised));
+        // The contract managers of the participating municipalities hear of it; one of a municipality outside does not.
+        using (var nijmegen = api.Client(TestKeys.ContractManager))
+        using (var arnhem = api.Client(TestKeys.OtherContractManager))
+        {
+            Assert.Contains(AlertAt75, (await nijmegen.OkJsonAsync("/api/alerts?provider=44444444")).Items().Select(a => a.Str("id")));
+            Assert.Equal(["0268", "1945"], (await nijmegen.OkJsonAsync($"/api/alerts/{AlertAt75}")).GetProperty("regionParticipants")
+                .EnumerateArray().Select(m => m.GetString()).Order());
+            Assert.DoesNotContain(AlertAt75, (await arnhem.OkJsonAsync("/api/alerts?provider=44444444")).Items().Select(a => a.Str("id")));
+            await (await arnhem.GetAsync($"/api/alerts/{AlertAt75}")).ProblemAsync(HttpStatusCode.Forbidden);
+        }
 
         // Nijmegen leaves the contract: Berg en Dal has declared nothing, so the alert resolves at once.
         var left = await ReadOkAsync(await admin.PutAsJsonAsync(Path, new { ceilingCents = 150_000, participants = new[] { "1945" }, reason = "0268 leaves" }),

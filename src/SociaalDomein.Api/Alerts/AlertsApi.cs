@@ -50,7 +50,7 @@ public static class AlertsApi
     {
         var alert = await queries.GetAsync(id, cancellationToken);
         if (alert is null) return Problems.NotFound($"There is no alert '{id}'.");
-        if (!http.User.MaySee(alert.MunicipalityCode)) return Problems.OutsideScope(http.User.KeyId(), alert.MunicipalityCode);
+        if (!http.User.MaySeeAny(alert.Municipalities)) return Problems.OutsideScope(http.User.KeyId(), alert.MunicipalityCode);
         return TypedResults.Ok(alert);
     }
 
@@ -65,7 +65,7 @@ public static class AlertsApi
 
         var alert = await queries.GetAsync(id, cancellationToken);
         if (alert is null) return Problems.NotFound($"There is no alert '{id}'.");
-        if (!http.User.MaySee(alert.MunicipalityCode)) return Problems.OutsideScope(http.User.KeyId(), alert.MunicipalityCode);
+        if (!http.User.MaySeeAny(alert.Municipalities)) return Problems.OutsideScope(http.User.KeyId(), alert.MunicipalityCode);
 
         var outcome = await queries.AcknowledgeAsync(id, http.User.KeyId(), note!, clock.GetUtcNow(), cancellationToken);
         var current = await queries.GetAsync(id, cancellationToken);

@@ -21,4 +21,8 @@ public static class ApiClaims
 
     public static bool MaySee(this ClaimsPrincipal user, string municipalityCode) =>
         user.MunicipalityScope() is not { } scope || scope.Contains(municipalityCode);
+
+    /// <summary>Whether the caller may see any of the municipalities an alert concerns (several for a region-wide ceiling).</summary>
+    public static bool MaySeeAny(this ClaimsPrincipal user, IEnumerable<string> municipalityCodes) =>
+        user.MunicipalityScope() is not { } scope || municipalityCodes.Any(scope.Contains);
 }

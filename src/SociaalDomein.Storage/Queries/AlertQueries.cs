@@ -9,13 +9,22 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource)
         a.id, a.kind, a.severity, a.municipality_code, a.provider_agb, a.year, a.product_categorie, a.threshold_percent,
         a.declared_cents, a.ceiling_cents, a.triggering_message_id, a.description, a.raised_at,
         k.acknowledged_by, k.acknowledged_at, k.note,
-        a.status, a.revision, a.figure_actual, a.figure_limit, a.figure_unit, a.figure_basis, a.resolved_at
+        a.status, a.revision, a.figure_actual, a.figure_limit, a.figure_unit, a.figure_basis, a.resolved_at, rc.participants
         """;
 
-    private const string FromWhere = """
+    // A region-wide ceiling's alert carries the region code where a contract alert has its municipality; its
+    // participants decide which municipalities (and so which contract managers) it concerns.
+    private const string From = """
         FROM alerts AS a LEFT JOIN alert_acknowledgements AS k ON k.alert_id = a.id
+        LEFT JOIN regional_ceilings AS rc
+          ON rc.region_code = a.municipality_code AND rc.provider_agb = a.provider_agb AND rc.year = a.year
+         AND rc.product_categorie = coalesce(a.product_categorie, '')
+        """;
+
+    private const string FromWhere = From + """
+
         WHERE ($1::boolean IS NULL OR (k.alert_id IS NOT NULL OR a.status = 'resolved') = $1)
-          AND ($2::text[] IS NULL OR a.municipality_code = ANY($2)) AND ($3::text IS NULL OR a.provider_agb = $3)
+          AND ($2::text[] IS NULL OR a.municipality_code = ANY($2) OR rc.participants && $2) AND ($3::text IS NULL OR a.provider_agb = $3)
           AND ($4::int IS NULL OR a.year = $4) AND ($5::text IS NULL OR a.severity = $5)
         """;
 
@@ -35,7 +44,7 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource)
 
     public async Task<AlertView?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM alerts AS a LEFT JOIN alert_acknowledgements AS k ON k.alert_id = a.id WHERE a.id = $1");
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} {From} WHERE a.id = $1");
         command.Parameters.AddText(id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
@@ -85,5 +94,6 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource)
         Revision: reader.GetInt32(17),
         Figures: reader.IsDBNull(18) ? null : new AlertViewFigures(reader.GetInt64(18), reader.GetInt64(19), reader.GetString(20),
             reader.IsDBNull(21) ? null : reader.GetString(21)),
-        ConditionResolvedAt: reader.IsDBNull(22) ? null : reader.GetFieldValue<DateTimeOffset>(22));
+        ConditionResolvedAt: reader.IsDBNull(22) ? null : reader.GetFieldValue<DateTimeOffset>(22),
+        RegionParticipants: reader.IsDBNull(23) ? null : reader.GetFieldValue<string[]>(23));
 }

@@ -22,8 +22,15 @@ public sealed record AlertView(
     string Condition = "holds",
     int Revision = 1,
     AlertViewFigures? Figures = null,
-    DateTimeOffset? ConditionResolvedAt = null)
+    DateTimeOffset? ConditionResolvedAt = null,
+    IReadOnlyList<string>? RegionParticipants = null)
 {
+    /// <summary>
+    /// The municipalities the alert concerns: its own, or for a region-wide ceiling (MunicipalityCode then holds the
+    /// region code) the municipalities that take part in it.
+    /// </summary>
+    public IEnumerable<string> Municipalities => RegionParticipants ?? [MunicipalityCode];
+
     /// <summary>Handled: the condition no longer holds, or a contract manager acknowledged the alert.</summary>
     public bool Resolved => AcknowledgedAt is not null || Condition == "resolved";
 }
