@@ -1,6 +1,7 @@
 using Npgsql;
 using SociaalDomein.Storage.Embedded;
 using SociaalDomein.Storage.Migrations;
+using static SociaalDomein.Fault.Tests.Infrastructure.RoleSql;
 
 namespace SociaalDomein.Fault.Tests;
 
@@ -100,28 +101,6 @@ public sealed class DatabaseRoleTests : IAsyncLifetime
         Assert.Equal(InsufficientPrivilege, refused.SqlState);
         refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(_app, "DROP TABLE later_table"));
         Assert.Equal(InsufficientPrivilege, refused.SqlState);
-    }
-
-    private static string Login(string connectionString, string role) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { Username = role, Pooling = false }.ConnectionString;
-
-    private static async Task ExecuteAsync(string connectionString, params string[] statements)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        foreach (var statement in statements)
-        {
-            await using var command = new NpgsqlCommand(statement, connection);
-            await command.ExecuteNonQueryAsync();
-        }
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task DisposeAsync() => await _postgres.DisposeAsync();

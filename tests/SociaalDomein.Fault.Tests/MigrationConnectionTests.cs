@@ -5,6 +5,7 @@ using SociaalDomein.Host.Configuration;
 using SociaalDomein.Host.Pipeline;
 using SociaalDomein.Ingestion.Kafka;
 using SociaalDomein.Ingestion.Publishing;
+using static SociaalDomein.Fault.Tests.Infrastructure.RoleSql;
 
 namespace SociaalDomein.Fault.Tests;
 
@@ -85,26 +86,4 @@ public sealed class MigrationConnectionTests
     }
 
     private static void Quiet(ILoggingBuilder logging) => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
-
-    private static string Login(string connectionString, string role) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { Username = role, Pooling = false }.ConnectionString;
-
-    private static async Task ExecuteAsync(string connectionString, params string[] statements)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        foreach (var statement in statements)
-        {
-            await using var command = new NpgsqlCommand(statement, connection);
-            await command.ExecuteNonQueryAsync();
-        }
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 }
