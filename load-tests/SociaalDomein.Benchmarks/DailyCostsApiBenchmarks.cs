@@ -22,7 +22,6 @@ namespace SociaalDomein.Benchmarks;
 [MemoryDiagnoser]
 public class DailyCostsApiBenchmarks
 {
-    private const string ApiKey = "benchmark-datateam-key-0123456789";
 
     private PrivatePostgres? _postgres;
     private WebApplication? _app;
@@ -50,7 +49,8 @@ public class DailyCostsApiBenchmarks
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Api:Keys:benchmark:Key"] = ApiKey,
+            // A throwaway key made per run: no key, not even a benchmark's, is written into the repository.
+            ["Api:Keys:benchmark:Key"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
             ["Api:Keys:benchmark:Role"] = "datateam",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -62,7 +62,7 @@ public class DailyCostsApiBenchmarks
         await _app.StartAsync();
 
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single() + "/") };
-        _client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        _client.DefaultRequestHeaders.Add("X-Api-Key", builder.Configuration["Api:Keys:benchmark:Key"]);
         _client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         // What is measured must be the full answer: a refused or empty one would be fast for the wrong reason.
         if (await GetAsync("api/daily-costs?limit=1") < 100) throw new InvalidOperationException("The daily costs endpoint gave no rows.");
