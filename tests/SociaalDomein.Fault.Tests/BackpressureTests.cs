@@ -31,8 +31,12 @@ public sealed partial class BackpressureTests(ITestOutputHelper output)
             ["Kafka:StatisticsIntervalMs"] = "200",
             ["Logging:LogLevel:SociaalDomein.Ingestion.Worker"] = "Debug",
         });
-        using var producer = new ProducerBuilder<string?, byte[]>(KafkaClientConfigs.Producer(
-            new KafkaOptions { BootstrapServers = cluster.Infrastructure.Kafka.BootstrapServers }, "backpressure-test")).Build();
+        // Uncompressed, unlike the system's producers: the bound below is in the bytes a fetch carries, and a compressed
+        // fetch of these padded records would unpack to many times its size (max.partition.fetch.bytes counts what is on
+        // the wire). 32 × 0.4 MB over four partitions stays below what the embedded broker keeps per partition (5 MB).
+        var producerConfig = KafkaClientConfigs.Producer(new KafkaOptions { BootstrapServers = cluster.Infrastructure.Kafka.BootstrapServers }, "backpressure-test");
+        producerConfig.CompressionType = CompressionType.None;
+        using var producer = new ProducerBuilder<string?, byte[]>(producerConfig).Build();
         var warmUp = 4;
         for (var i = 1; i <= warmUp; i++) await ProduceAsync(producer, i, Declarations.Jw323($"W{i}", i));
         await cluster.WaitUntilDoneAsync(warmUp, TimeSpan.FromMinutes(2), worker);
