@@ -49,15 +49,18 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource) : IMessageLo
         return new MessageCounts(Accepted: reader.GetInt64(0), DeadLettered: reader.GetInt64(1));
     }
 
-    private Task LogAsync(Row row, CancellationToken cancellationToken)
+    private async Task LogAsync(Row row, CancellationToken cancellationToken)
     {
         var pending = new Pending(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         _pending.Enqueue(pending);
-        StartWriterIfIdle();
+        // A caller that finds no write in flight writes itself, in its own context: a record logged alone is written
+        // inside its own trace. Rows queued meanwhile by others go with it (their INSERT is then in this caller's trace).
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) await WriteWhilePendingAsync();
         // A caller that stops waiting may still find its row written (the write is idempotent).
-        return pending.Written.Task.WaitAsync(cancellationToken);
+        await pending.Written.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>For rows left behind when a writer stopped: written on the thread pool, outside any caller's trace.</summary>
     private void StartWriterIfIdle()
     {
         if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
