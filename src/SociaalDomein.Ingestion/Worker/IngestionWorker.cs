@@ -171,12 +171,14 @@ public sealed class IngestionWorker(
     /// <summary>Waits (on the consume thread, inside a rebalance) until the lanes hold nothing of the given partitions.</summary>
     private void WaitForLanes(InFlightOffsets inFlight, IReadOnlyCollection<TopicPartition> partitions)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
+        var nextWarning = TimeSpan.FromSeconds(10);
         while (inFlight.CountOn(partitions) > 0 && !_abandon.IsCancellationRequested)
         {
             Thread.Sleep(5);
-            if (waited.Elapsed > TimeSpan.FromSeconds(10) && waited.Elapsed.TotalMilliseconds % 10_000 < 5)
-                logger.LogWarning("Revocation waits {Seconds:0} s for {Records} records in the lanes", waited.Elapsed.TotalSeconds, inFlight.CountOn(partitions));
+            if (waited.Elapsed < nextWarning) continue;
+            logger.LogWarning("Revocation waits {Seconds:0} s for {Records} records in the lanes", waited.Elapsed.TotalSeconds, inFlight.CountOn(partitions));
+            nextWarning += TimeSpan.FromSeconds(10);
         }
     }
 
