@@ -8,4 +8,7 @@ public interface IRegionalCeilingGrain : IGrainWithStringKey
 {
     /// <summary>Reloads the ceilings and the declared totals and re-evaluates; returns the ids of alerts that changed.</summary>
     Task<IReadOnlyList<string>> EvaluateAsync();
+
+    /// <summary>As <see cref="EvaluateAsync"/>, for the ceilings of the given years only (the years new lines were declared for).</summary>
+    Task<IReadOnlyList<string>> EvaluateYearsAsync(IReadOnlyList<int> years);
 }

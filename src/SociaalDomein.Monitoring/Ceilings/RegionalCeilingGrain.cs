@@ -22,12 +22,17 @@ public sealed class RegionalCeilingGrain(
     TimeProvider clock,
     ILogger<RegionalCeilingGrain> logger) : Grain, IRegionalCeilingGrain
 {
-    public async Task<IReadOnlyList<string>> EvaluateAsync()
+    public Task<IReadOnlyList<string>> EvaluateAsync() => EvaluateAsync(null);
+
+    public Task<IReadOnlyList<string>> EvaluateYearsAsync(IReadOnlyList<int> years) => EvaluateAsync(years);
+
+    private async Task<IReadOnlyList<string>> EvaluateAsync(IReadOnlyList<int>? years)
     {
         var key = this.GetPrimaryKeyString();
         var separator = key.LastIndexOf(':');
         var (region, provider) = (key[..separator], key[(separator + 1)..]);
-        var ceilings = (await store.GetForProviderAsync(provider)).Where(c => c.RegionCode == region).ToList();
+        var ceilings = (await store.GetForProviderAsync(provider))
+            .Where(c => c.RegionCode == region && (years is null || years.Contains(c.Year))).ToList();
 
         var changes = new List<Alert>();
         foreach (var ceiling in ceilings)

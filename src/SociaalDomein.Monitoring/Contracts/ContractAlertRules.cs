@@ -19,7 +19,9 @@ namespace SociaalDomein.Monitoring.Contracts;
 /// </summary>
 public static class ContractAlertRules
 {
-    /// <summary>CeilingThreshold, Pacing and Forecast for every ceiling of the contract.</summary>
+    /// <summary>CeilingThreshold, Pacing and Forecast for every ceiling of the contract (of the given years only, when given).</summary>
+    /// <param name="years">The years whose figures may have changed; null for all. A ceiling of another year is not
+    /// evaluated: its figures are those of the last evaluation, and the daily evaluation (all years) follows the calendar.</param>
     public static IEnumerable<AlertCandidate> Budget(
         ContractKey contract,
         IEnumerable<BudgetCeiling> ceilings,
@@ -27,9 +29,10 @@ public static class ContractAlertRules
         ServiceMonthTotals serviceMonths,
         ContractAllocations allocations,
         MonitoringOptions options,
-        DateOnly today)
+        DateOnly today,
+        IReadOnlySet<int>? years = null)
     {
-        foreach (var ceiling in ceilings.Where(c => c.CeilingCents > 0))
+        foreach (var ceiling in ceilings.Where(c => c.CeilingCents > 0 && (years is null || years.Contains(c.Year))))
         {
             var (year, category, limit) = (ceiling.Year, ceiling.ProductCategorie, ceiling.CeilingCents);
             var scope = ScopeText(category);
@@ -85,10 +88,13 @@ public static class ContractAlertRules
         ServiceMonthTotals serviceMonths, ContractAllocations allocations, MonitoringOptions options, DateOnly today)
     {
         var subject = AlertSubject.Forecast(contract.MunicipalityCode, contract.ProviderAgb, year, category);
+        // Deferred, and only the allocations whose period touches the year: an allocation outside it is worth nothing in
+        // its months, and most projections (a year not begun, or with every month complete) price no allocation at all.
+        var (yearStart, yearEnd) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var open = allocations.Versions
-            .Where(v => !v.Deleted && (category is null || v.ProductCategorie == category))
-            .Select(v => OpenAllocation.From(allocations.Snapshot(v.Key)!, allocations.Usage(v.Key)))
-            .ToList();
+            .Where(v => !v.Deleted && (category is null || v.ProductCategorie == category)
+                        && v.Ingangsdatum <= yearEnd && (v.Einddatum is not { } end || end >= yearStart))
+            .Select(v => OpenAllocation.From(allocations.Snapshot(v.Key)!, allocations.UsageOrEmpty(v.Key)));
         var forecast = YearEndForecast.Project(year, today, serviceMonths.ByMonth(year, category), open, options.DeclarationLagWorkingDays);
         var holds = forecast.Exceeds(ceilingCents);
         return new AlertCandidate(

@@ -79,6 +79,9 @@ public sealed class ContractAllocations
     /// <summary>Whether any folded line was declared against the allocation; false means judging it again finds nothing.</summary>
     public bool HasDeclaredLines((Standard, long) key) => _declared.Contains(key);
 
+    /// <summary>What was declared against the allocation, without keeping an empty usage for one nothing was declared against.</summary>
+    public AllocationUsage UsageOrEmpty((Standard, long) key) => _usage.GetValueOrDefault(key) ?? new AllocationUsage();
+
     public AllocationUsage Usage((Standard, long) key)
     {
         if (!_usage.TryGetValue(key, out var usage))

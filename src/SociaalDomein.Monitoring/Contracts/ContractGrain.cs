@@ -6,6 +6,7 @@ using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Budget;
 using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Monitoring.Ledger;
+using SociaalDomein.Monitoring.Rules.Forecasting;
 using SociaalDomein.Monitoring.Rules.Lifecycle;
 using SociaalDomein.Monitoring.Signals;
 using SociaalDomein.Monitoring.Traffic;
@@ -108,7 +109,7 @@ public sealed class ContractGrain(
         var candidates = new List<AlertCandidate>();
         // Lines declared before their allocation arrived (or against an older version) are judged again.
         candidates.AddRange(await RejudgeAsync(changed));
-        if (changed.Count > 0) candidates.AddRange(BudgetCandidates());
+        if (changed.Count > 0) candidates.AddRange(BudgetCandidates(YearsMovedByAllocations()));
         await RecordAwaitedAsync(awaited, candidates);
         await ApplyCandidatesAsync(candidates, versions.LastOrDefault()?.MessageId ?? awaited.Select(a => a.AnswerMessageId ?? a.MessageId).LastOrDefault(id => id is not null));
         return changed.Count;
@@ -217,7 +218,8 @@ public sealed class ContractGrain(
         var candidates = new List<AlertCandidate>();
         if (judged.Count > 0)
         {
-            candidates.AddRange(BudgetCandidates());
+            // Only the years these lines were declared for: the figures of other years did not move.
+            candidates.AddRange(BudgetCandidates(judged.Select(l => l.Year).ToHashSet()));
             foreach (var key in judged.Select(l => (l.Standard, l.ToewijzingNummer)).Distinct())
                 candidates.AddRange(ContractAlertRules.OverDeclaration(_contract, key, _allocations, current.Alerts));
             candidates.AddRange(ContractAlertRules.WithoutAllocation(_contract, judged.Select(l => l.Year).Distinct(), _allocations));
@@ -226,8 +228,9 @@ public sealed class ContractGrain(
         if (judged.Count == 0 || _regions.Count == 0) return changed;
         // The region-wide ceilings this municipality takes part in count these lines too.
         var regional = new List<string>(changed);
+        var years = judged.Select(l => l.Year).Distinct().ToList();
         foreach (var region in _regions)
-            regional.AddRange(await GrainFactory.GetGrain<IRegionalCeilingGrain>($"{region}:{_contract.ProviderAgb}").EvaluateAsync());
+            regional.AddRange(await GrainFactory.GetGrain<IRegionalCeilingGrain>($"{region}:{_contract.ProviderAgb}").EvaluateYearsAsync(years));
         return regional;
     }
 
@@ -282,9 +285,21 @@ public sealed class ContractGrain(
         }
     }
 
-    private IEnumerable<AlertCandidate> BudgetCandidates() =>
+    /// <param name="years">The years whose figures may have changed; null for every year with a ceiling.</param>
+    private IEnumerable<AlertCandidate> BudgetCandidates(IReadOnlySet<int>? years = null) =>
         ContractAlertRules.Budget(_contract, _ceilings, state.State.Totals, state.State.ServiceMonths, _allocations, options.Value,
-            options.Value.Today(clock));
+            options.Value.Today(clock), years);
+
+    /// <summary>
+    /// The years whose forecast a change of allocations can move: those begun and not yet fully declared (usually this
+    /// year, and last year until its December is complete). Thresholds and pacing do not depend on allocations.
+    /// </summary>
+    private IReadOnlySet<int> YearsMovedByAllocations()
+    {
+        var today = options.Value.Today(clock);
+        return _ceilings.Select(c => c.Year).Where(y => YearEndForecast.DependsOnAllocations(y, today, options.Value.DeclarationLagWorkingDays))
+            .ToHashSet();
+    }
 
     /// <summary>
     /// Runs the candidates through the alert lifecycle and stores the changes; writes the state when the lifecycle

@@ -97,6 +97,33 @@ public sealed class YearEndForecastTests
     }
 
     [Fact]
+    public void A_projection_with_no_begun_month_never_enumerates_the_allocations()
+    {
+        var enumerated = 0;
+        IEnumerable<OpenAllocation> Counted() { foreach (var a in Allocations()) { enumerated++; yield return a; } }
+
+        YearEndForecast.Project(2026, new DateOnly(2027, 1, 15), Declared, Counted()); // December complete: closed year
+        YearEndForecast.Project(2026, new DateOnly(2025, 11, 1), Declared, Counted()); // the year has not begun
+        YearEndForecast.Project(2026, new DateOnly(2026, 2, 12), Declared, Counted()); // no month complete yet
+        Assert.Equal(0, enumerated);
+
+        YearEndForecast.Project(2026, April20, Declared, Counted());
+        Assert.Equal(5, enumerated);
+    }
+
+    [Fact]
+    public void Allocations_can_move_a_forecast_only_from_the_start_of_its_year_until_December_is_fully_declared()
+    {
+        Assert.False(YearEndForecast.DependsOnAllocations(2027, April20));
+        Assert.True(YearEndForecast.DependsOnAllocations(2026, new DateOnly(2026, 1, 1)));
+        Assert.True(YearEndForecast.DependsOnAllocations(2026, April20));
+        // December 2026 is complete on the 10th working day of January 2027 (New Year's Day is not one): 15 January.
+        Assert.True(YearEndForecast.DependsOnAllocations(2026, new DateOnly(2027, 1, 14)));
+        Assert.False(YearEndForecast.DependsOnAllocations(2026, new DateOnly(2027, 1, 15)));
+        Assert.False(YearEndForecast.DependsOnAllocations(2025, April20));
+    }
+
+    [Fact]
     public void An_allocation_is_worth_its_volume_for_the_days_it_is_active_times_its_tariff()
     {
         var april = new ServiceMonth(2026, 4);

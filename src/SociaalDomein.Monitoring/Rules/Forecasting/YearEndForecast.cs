@@ -23,12 +23,13 @@ public static class YearEndForecast
     public const int DefaultDeclarationLagWorkingDays = 10;
 
     /// <param name="declaredCentsByServiceMonth">The contract's (or category's) net declared amount per service month; other years are ignored.</param>
-    /// <param name="allocations">The contract's allocations, active or not; they are only priced for the begun months.</param>
+    /// <param name="allocations">The contract's allocations, active or not; they are only priced for the begun months, and
+    /// only enumerated when there are any (pass a deferred sequence to make nothing for a year that has none).</param>
     public static Forecast Project(
         int year,
         DateOnly asOf,
         IReadOnlyDictionary<ServiceMonth, long> declaredCentsByServiceMonth,
-        IReadOnlyList<OpenAllocation> allocations,
+        IEnumerable<OpenAllocation> allocations,
         int declarationLagWorkingDays = DefaultDeclarationLagWorkingDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(declarationLagWorkingDays);
@@ -68,10 +69,18 @@ public static class YearEndForecast
     public static bool IsComplete(ServiceMonth month, DateOnly asOf, int lagWorkingDays = DefaultDeclarationLagWorkingDays) =>
         asOf >= DutchWorkingDays.AddWorkingDays(month.LastDay, lagWorkingDays);
 
-    private static (long Cents, int Valued, int WithoutValue) OpenAllocationValue(int year, IReadOnlyList<int> begunMonths, IReadOnlyList<OpenAllocation> allocations)
+    /// <summary>
+    /// Whether a forecast of <paramref name="year"/> made on <paramref name="asOf"/> can depend on the allocations: only
+    /// while the year has begun and not every one of its service months is complete.
+    /// </summary>
+    public static bool DependsOnAllocations(int year, DateOnly asOf, int declarationLagWorkingDays = DefaultDeclarationLagWorkingDays) =>
+        asOf.Year >= year && !IsComplete(new ServiceMonth(year, 12), asOf, declarationLagWorkingDays);
+
+    private static (long Cents, int Valued, int WithoutValue) OpenAllocationValue(int year, IReadOnlyList<int> begunMonths, IEnumerable<OpenAllocation> allocations)
     {
         long cents = 0;
         int valued = 0, withoutValue = 0;
+        if (begunMonths.Count == 0) return (0, 0, 0);
         foreach (var allocation in allocations)
         {
             if (allocation.Allocation.Deleted) continue;
