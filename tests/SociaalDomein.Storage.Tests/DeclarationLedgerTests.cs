@@ -126,6 +126,38 @@ public sealed class DeclarationLedgerTests(PostgresFixture postgres) : DatabaseT
     }
 
     [Fact]
+    public async Task On_one_kept_session_the_staging_table_is_made_once_and_neither_a_failed_nor_a_stored_append_leaves_rows_in_it()
+    {
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(DataSource.ConnectionString) { MaxPoolSize = 1 };
+        StorageServiceCollectionExtensions.UseSessionsAcrossPooledConnections(settings);
+        await using var kept = new Npgsql.NpgsqlDataSourceBuilder(settings.ConnectionString).Build();
+        var ledger = new PostgresDeclarationLedger(kept);
+        async Task<(int Pid, long StagingTables, long Staged)> SessionAsync()
+        {
+            await using var connection = await kept.OpenConnectionAsync();
+            var pid = connection.ProcessID;
+            await using var tables = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM pg_class WHERE relname = 'incoming_lines' AND relnamespace = pg_my_temp_schema()", connection);
+            var count = (long)(await tables.ExecuteScalarAsync())!;
+            if (count == 0) return (pid, 0, 0);
+            await using var rows = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_temp.incoming_lines", connection);
+            return (pid, count, (long)(await rows.ExecuteScalarAsync())!);
+        }
+
+        await ledger.AppendAsync([Line("REF-1", 12_500, May4), Line("REF-2", 7_250, May4)]);
+        var first = await SessionAsync();
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => ledger.AppendAsync([Line("REF-3", 1_000, May4) with { ClientPseudonym = "123456782" }]));
+        var stored = (await ledger.AppendAsync([Line("REF-2", 7_250, May4), Line("REF-4", 4_000, May5)])).Stored;
+        var last = await SessionAsync();
+
+        Assert.Equal((1L, 0L), (first.StagingTables, first.Staged));
+        Assert.Equal((first.Pid, 1L, 0L), last); // the same session, its one staging table, empty after every commit and rollback
+        Assert.Equal(["REF-4"], stored.Select(e => e.Line.ReferentieNummer));
+        Assert.Equal(3L, await ScalarAsync<long>("SELECT count(*) FROM declaration_lines"));
+        Assert.Equal(23_750L, await ScalarAsync<long>("SELECT sum(amount_cents)::bigint FROM daily_costs"));
+    }
+
+    [Fact]
     public async Task A_BSN_where_the_pseudonym_belongs_is_refused_by_the_schema()
     {
         var withBsn = Line("REF-1", 12_500, May4) with { ClientPseudonym = "123456782" };
