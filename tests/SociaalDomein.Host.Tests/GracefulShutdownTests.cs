@@ -74,7 +74,10 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IDisposabl
         output.WriteLine($"sdstream serve exited {stopping.Elapsed.TotalSeconds:0.0} s after SIGTERM with code {exitCode}:\n{serve.Output}");
 
         Assert.True(exitCode == 0, $"sdstream serve exited with {exitCode}:\n{serve.Output}");
-        Assert.Contains("Committed", serve.Output, StringComparison.Ordinal);
+        // The final commit ran. It may find nothing new: the auto-commit (every second) can have taken the stored offsets
+        // of the records the stop finished just before it; what counts is checked below, committed = durable.
+        Assert.True(serve.Output.Contains("Committed", StringComparison.Ordinal) || serve.Output.Contains("No new offsets to commit", StringComparison.Ordinal),
+            $"no final commit in the output:\n{serve.Output}");
         Assert.Contains("Left consumer group sd-ingestion", serve.Output, StringComparison.Ordinal);
         // What the stopped host committed per partition is exactly what it made durable: every offset below it, none above.
         var committed = Committed(infrastructure.Kafka.BootstrapServers, published.Select(p => p.TopicPartition).Distinct().ToList());
