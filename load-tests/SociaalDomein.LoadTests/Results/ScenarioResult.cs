@@ -79,6 +79,9 @@ public sealed record ScenarioResult
 
     public IReadOnlyList<LagSample>? ConsumerLag { get; init; }
 
+    /// <summary>PostgreSQL's most expensive statements of the measured phase (pg_stat_statements), by total execution time.</summary>
+    public IReadOnlyList<StatementCost>? Statements { get; init; }
+
     public ResourceUse? Resources { get; init; }
 
     /// <summary>Pipeline CPU + PostgreSQL CPU per line: the basis of the per-core figures in docs/scaling.md.</summary>

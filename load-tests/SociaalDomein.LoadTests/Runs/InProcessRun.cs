@@ -109,6 +109,7 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
         using var lag = new ConsumerLagMonitor(kafka, input, producer.Records, measuredStart, TimeSpan.FromSeconds(1));
         var messagesBefore = producer.Records.Messages;
         var bytesBefore = producer.Records.Bytes;
+        if (await StatementProfile.ResetAsync(dataSource, cancellationToken) is { } noProfile) notes.Add(noProfile);
         processes.Start();
 
         Log("producing" + (scenario.Pacing.LinesPerSecond is { } r ? $" at {r:0} lines/s for {scenario.Pacing.Duration?.TotalSeconds:0} s" : " as fast as possible"));
@@ -125,6 +126,9 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
         var resources = processes.Stop();
         lag.Sample();
         await reporter;
+        var statements = await StatementProfile.ReadAsync(dataSource, 15, cancellationToken);
+        foreach (var statement in statements.Take(8))
+            Log($"  PostgreSQL {statement.SharePercent,5:0.0} % {statement.Calls,8} calls {statement.MeanMs,8:0.000} ms  {statement.Query[..Math.Min(90, statement.Query.Length)]}");
 
         var elapsed = (processedAt - measuredStart).TotalSeconds;
         var lines = producer.Records.Lines;
@@ -212,6 +216,7 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
             BatchPeer = peerFigures,
             Memory = memory,
             RssSlopeMbPerMinute = SlopeOfSecondHalf(memory),
+            Statements = statements,
             Notes = notes,
         };
     }

@@ -242,6 +242,8 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
             .AppendLine("full_page_writes = off")
             .AppendLine("max_connections = 200")
             .AppendLine("timezone = 'UTC'")
+            // Statement statistics for profiling (the load tests read them); loaded only where the package ships it.
+            .AppendLine(File.Exists(Path.Combine(_binDirectory, "..", "lib", "pg_stat_statements.so")) ? "shared_preload_libraries = 'pg_stat_statements'" : "")
             .ToString();
         await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), settings, cancellationToken);
     }
