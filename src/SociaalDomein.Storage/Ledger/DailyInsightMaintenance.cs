@@ -40,7 +40,9 @@ internal static class DailyInsightMaintenance
                    CASE WHEN i.amount_cents < 0 THEN -i.geleverd_volume ELSE i.geleverd_volume END AS volume,
                    i.client_pseudonym
             FROM inserted AS i
-            JOIN declaration_messages AS m USING (message_id)
+            -- One primary-key probe per stored line (OFFSET 0: never a hash join over every message received).
+            CROSS JOIN LATERAL (
+                SELECT received_day FROM declaration_messages WHERE message_id = i.message_id OFFSET 0) AS m
         ),
         added_to_daily_insight AS (
             INSERT INTO daily_insight AS d (day, municipality_code, provider_agb, product_categorie, standard, service_month,
