@@ -30,12 +30,15 @@ public static class StatementProfile
     /// <summary>The <paramref name="top"/> statements by total execution time, each with its share of the whole.</summary>
     public static async Task<IReadOnlyList<StatementCost>> ReadAsync(NpgsqlDataSource dataSource, int top, CancellationToken cancellationToken)
     {
+        // Grouped by text: a statement on a session's temporary table has a query id per session (the table's oid differs).
         const string sql = """
-            SELECT regexp_replace(query, '\s+', ' ', 'g'), calls, total_exec_time, mean_exec_time, rows,
-                   100 * total_exec_time / nullif(sum(total_exec_time) OVER (), 0)
-            FROM pg_stat_statements
-            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-            ORDER BY total_exec_time DESC
+            SELECT query, sum(calls)::bigint, sum(total_exec_time), sum(total_exec_time) / nullif(sum(calls), 0), sum(rows)::bigint,
+                   100 * sum(total_exec_time) / nullif(sum(sum(total_exec_time)) OVER (), 0)
+            FROM (SELECT regexp_replace(query, '\s+', ' ', 'g') AS query, calls, total_exec_time, rows
+                  FROM pg_stat_statements
+                  WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())) AS s
+            GROUP BY query
+            ORDER BY sum(total_exec_time) DESC
             LIMIT $1
             """;
         var costs = new List<StatementCost>();
