@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SociaalDomein.Host.Telemetry;
 using SociaalDomein.Ingestion;
+using SociaalDomein.Storage;
 
 namespace SociaalDomein.Host.Tests;
 
@@ -33,7 +34,13 @@ public sealed class TracingTests(ObservedPipeline pipeline)
         // The grain state write and the message log entry belong to the same trace.
         Assert.Contains(trace, s => Tag(s, "db.query.text")?.Contains("grain_state", StringComparison.Ordinal) == true
                                     && Tag(s, "db.query.text")?.StartsWith("SELECT", StringComparison.Ordinal) == false);
-        Assert.Contains(trace, s => s.ParentSpanId == process.SpanId && Tag(s, "db.query.text")?.Contains("INSERT INTO message_log", StringComparison.Ordinal) == true);
+        // The message-log entry: the record's span in this trace, and the INSERT that carried its row under the write
+        // span that is its child, or (group commit: another record's call wrote it) the write span it links to.
+        var logged = Assert.Single(trace, s => s.ParentSpanId == process.SpanId && s.DisplayName == StorageTelemetry.Spans.MessageLogRecord);
+        var write = Assert.Single(all, s => s.DisplayName == StorageTelemetry.Spans.MessageLogWrite
+                                            && (s.ParentSpanId == logged.SpanId || logged.Links.Any(l => l.Context.SpanId == s.SpanId)));
+        Assert.Contains(all, s => s.ParentSpanId == write.SpanId && s.TraceId == write.TraceId
+                                  && Tag(s, "db.query.text")?.Contains("INSERT INTO message_log", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using SociaalDomein.Delivery;
 using SociaalDomein.Host.Health;
 using SociaalDomein.Host.Http;
 using SociaalDomein.Ingestion;
+using SociaalDomein.Storage;
 
 namespace SociaalDomein.Host.Telemetry;
 
@@ -31,7 +32,7 @@ public static class TelemetryComposition
             .ConfigureResource(resource => resource.AddService(telemetry.ServiceName, serviceInstanceId: Environment.MachineName))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(IngestionTelemetry.Name, DeliveryTelemetry.Name, OrleansApplicationSource)
+                tracing.AddSource(IngestionTelemetry.Name, DeliveryTelemetry.Name, StorageTelemetry.Name, OrleansApplicationSource)
                     .AddNpgsql()
                     .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperational(context.Request.Path))
                     .AddProcessor(new PostgresWriteLatencyProcessor());

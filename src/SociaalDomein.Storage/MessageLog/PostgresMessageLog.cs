@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 using SociaalDomein.Monitoring.Ingestion;
@@ -11,6 +12,13 @@ namespace SociaalDomein.Storage.MessageLog;
 /// so under load one INSERT carries many records instead of one round trip each, and a lone record is written at once.
 /// A record's call returns only when its row is durable.
 /// </summary>
+/// <remarks>
+/// Tracing stays exact under group commit: each call is a <see cref="StorageTelemetry.Spans.MessageLogRecord"/> span in
+/// its record's trace; each INSERT is a <see cref="StorageTelemetry.Spans.MessageLogWrite"/> span (parent of Npgsql's
+/// span) linked to every record span whose row it carried, and each record span links back to the write that carried
+/// its row. The write is a child of the record whose caller ran it, or a root when rows left behind are written on the
+/// thread pool.
+/// </remarks>
 public sealed class PostgresMessageLog(NpgsqlDataSource dataSource) : IMessageLog
 {
     /// <summary>Most rows in one INSERT: bounds a statement's parameter arrays.</summary>
@@ -51,20 +59,25 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource) : IMessageLo
 
     private async Task LogAsync(Row row, CancellationToken cancellationToken)
     {
-        var pending = new Pending(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        using var span = StorageTelemetry.Source.StartActivity(StorageTelemetry.Spans.MessageLogRecord);
+        var pending = new Pending(row, new TaskCompletionSource<ActivityContext>(TaskCreationOptions.RunContinuationsAsynchronously),
+            span?.Context ?? default);
         _pending.Enqueue(pending);
         // A caller that finds no write in flight writes itself, in its own context: a record logged alone is written
-        // inside its own trace. Rows queued meanwhile by others go with it (their INSERT is then in this caller's trace).
+        // inside its own trace. Rows queued meanwhile by others go with it (linked to their record spans).
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) await WriteWhilePendingAsync();
         // A caller that stops waiting may still find its row written (the write is idempotent).
-        await pending.Written.Task.WaitAsync(cancellationToken);
+        // The write that carried the row, unless it is this span's own child (then it is already in this trace).
+        var write = await pending.Written.Task.WaitAsync(cancellationToken);
+        if (span is not null && write != default) span.AddLink(new ActivityLink(write));
     }
 
-    /// <summary>For rows left behind when a writer stopped: written on the thread pool, outside any caller's trace.</summary>
+    /// <summary>For rows left behind when a writer stopped: written on the thread pool, as a trace of its own.</summary>
     private void StartWriterIfIdle()
     {
         if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
-        _ = Task.Run(WriteWhilePendingAsync);
+        using (ExecutionContext.SuppressFlow())
+            _ = Task.Run(WriteWhilePendingAsync);
     }
 
     private async Task WriteWhilePendingAsync()
@@ -90,10 +103,23 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource) : IMessageLo
 
     private async Task WriteAsync(List<Pending> batch)
     {
+        // The write is the child of the calling record's span when it carries that record's row; a write carrying only
+        // others' rows (a caller writing on, or the thread pool) is a trace of its own. Activity.Current set here
+        // stays in this method's flow.
+        var caller = Activity.Current;
+        var carriesCaller = caller is not null && batch.Any(p => p.Record == caller.Context);
+        if (!carriesCaller) Activity.Current = null;
+        bool IsCaller(Pending p) => carriesCaller && p.Record == caller!.Context;
+        using var write = StorageTelemetry.Source.StartActivity(StorageTelemetry.Spans.MessageLogWrite, ActivityKind.Internal,
+            carriesCaller ? caller!.Context : default,
+            links: batch.Where(p => p.Record != default && !IsCaller(p)).Select(p => new ActivityLink(p.Record)));
+        write?.SetTag(StorageTelemetry.Tags.Rows, batch.Count);
+        var written = write?.Context ?? default;
+        ActivityContext LinkFor(Pending p) => p.Record == default || IsCaller(p) ? default : written;
         try
         {
             await InsertAsync(batch.Select(p => p.Row).ToList());
-            foreach (var p in batch) p.Written.TrySetResult();
+            foreach (var p in batch) p.Written.TrySetResult(LinkFor(p));
         }
         catch (Exception) when (batch.Count > 1)
         {
@@ -103,7 +129,7 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource) : IMessageLo
                 try
                 {
                     await InsertAsync([p.Row]);
-                    p.Written.TrySetResult();
+                    p.Written.TrySetResult(LinkFor(p));
                 }
                 catch (Exception single)
                 {
@@ -142,5 +168,6 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource) : IMessageLo
     private sealed record Row(SourcePosition Source, string Status, string? MessageId, string? Standard, int? MessageType,
         string? MunicipalityCode, string? ProviderAgb, int? LineCount, string? Reason, string? Rule, string? Element);
 
-    private sealed record Pending(Row Row, TaskCompletionSource Written);
+    /// <param name="Record">The record span of the call, or default when nothing listens.</param>
+    private sealed record Pending(Row Row, TaskCompletionSource<ActivityContext> Written, ActivityContext Record);
 }
