@@ -1,5 +1,6 @@
 using System.Globalization;
 using SociaalDomein.Messages.Model;
+using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Budget;
 using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Monitoring.Rules.AllocationChecks;
@@ -94,7 +95,13 @@ public static class ContractAlertRules
         var open = allocations.Versions
             .Where(v => !v.Deleted && (category is null || v.ProductCategorie == category)
                         && v.Ingangsdatum <= yearEnd && (v.Einddatum is not { } end || end >= yearStart))
-            .Select(v => OpenAllocation.From(allocations.Snapshot(v.Key)!, allocations.UsageOrEmpty(v.Key)));
+            .Select(Open);
+        OpenAllocation Open(AllocationVersion version)
+        {
+            // The usage as it stands, not a copy: the projection reads it at once and keeps nothing.
+            var usage = allocations.UsageOrEmpty(version.Key);
+            return new OpenAllocation(allocations.Snapshot(version.Key)!, usage.LastTariff, usage.AmountCents);
+        }
         var forecast = YearEndForecast.Project(year, today, serviceMonths.ByMonth(year, category), open, options.DeclarationLagWorkingDays);
         var holds = forecast.Exceeds(ceilingCents);
         return new AlertCandidate(

@@ -105,11 +105,15 @@ public sealed class ContractGrain(
         }
         await allocationStore.AppendAsync(versions);
 
-        var changed = versions.Where(_allocations.Apply).Select(v => v.Key).Distinct().ToList();
+        // The periods before and after the change: a forecast can move only in the years either of them touches.
+        var periods = versions.Select(v => _allocations.Version(v.Key)).OfType<AllocationVersion>().ToList();
+        var changedVersions = versions.Where(_allocations.Apply).ToList();
+        periods.AddRange(changedVersions);
+        var changed = changedVersions.Select(v => v.Key).Distinct().ToList();
         var candidates = new List<AlertCandidate>();
         // Lines declared before their allocation arrived (or against an older version) are judged again.
         candidates.AddRange(await RejudgeAsync(changed));
-        if (changed.Count > 0) candidates.AddRange(BudgetCandidates(YearsMovedByAllocations()));
+        if (changed.Count > 0) candidates.AddRange(BudgetCandidates(YearsMovedByAllocations(periods)));
         await RecordAwaitedAsync(awaited, candidates);
         await ApplyCandidatesAsync(candidates, versions.LastOrDefault()?.MessageId ?? awaited.Select(a => a.AnswerMessageId ?? a.MessageId).LastOrDefault(id => id is not null));
         return changed.Count;
@@ -291,13 +295,16 @@ public sealed class ContractGrain(
             options.Value.Today(clock), years);
 
     /// <summary>
-    /// The years whose forecast a change of allocations can move: those begun and not yet fully declared (usually this
-    /// year, and last year until its December is complete). Thresholds and pacing do not depend on allocations.
+    /// The years whose forecast a change of these allocations can move: years their periods touch (before or after the
+    /// change) that have begun and are not yet fully declared (usually this year, and last year until its December is
+    /// complete). Thresholds and pacing do not depend on allocations.
     /// </summary>
-    private IReadOnlySet<int> YearsMovedByAllocations()
+    private IReadOnlySet<int> YearsMovedByAllocations(IReadOnlyList<AllocationVersion> periods)
     {
         var today = options.Value.Today(clock);
-        return _ceilings.Select(c => c.Year).Where(y => YearEndForecast.DependsOnAllocations(y, today, options.Value.DeclarationLagWorkingDays))
+        return _ceilings.Select(c => c.Year).Distinct()
+            .Where(y => YearEndForecast.DependsOnAllocations(y, today, options.Value.DeclarationLagWorkingDays)
+                        && periods.Any(v => v.Ingangsdatum.Year <= y && (v.Einddatum is not { } end || end.Year >= y)))
             .ToHashSet();
     }
 
