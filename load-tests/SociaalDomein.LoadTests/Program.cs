@@ -17,6 +17,8 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 2;
 }
 
+_ = MachineState.Commit(); // read now: the figures belong to the binary that runs, whatever the tree becomes meanwhile
+
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -27,6 +27,21 @@ public static class ProcStatus
     }
 
     /// <summary>User + system CPU seconds of the process (its own threads, not its children).</summary>
+    /// <summary>CPU time of the children <paramref name="pid"/> has waited for (cutime + cstime): backends that ended.</summary>
+    public static double ReapedChildrenCpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     public static double CpuSeconds(int pid)
     {
         try

@@ -49,12 +49,15 @@ public sealed class ProcessMonitor : IDisposable
         }
     }
 
+    private double _postgresReapedAtStart;
+
     public void Start()
     {
         _gcPauseAtStart = GC.GetTotalPauseDuration();
         (_gen0, _gen1, _gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         _allocatedAtStart = GC.GetTotalAllocatedBytes();
         foreach (var pid in PostgresPids()) _postgresCpuAtStart[pid] = ProcStatus.CpuSeconds(pid);
+        _postgresReapedAtStart = PostmasterPid() is { } postmaster ? ProcStatus.ReapedChildrenCpuSeconds(postmaster) : 0;
         foreach (var pid in _pipelinePids()) _pipelineCpuAtStart[pid] = ProcStatus.CpuSeconds(pid);
     }
 
@@ -62,7 +65,12 @@ public sealed class ProcessMonitor : IDisposable
     public ResourceUse Stop()
     {
         Sample();
-        var postgresCpu = PostgresPids().Sum(pid => ProcStatus.CpuSeconds(pid) - _postgresCpuAtStart.GetValueOrDefault(pid));
+        // Backends alive at the end, plus those that ended meanwhile (their CPU moves to the postmaster's reaped-children
+        // time when they exit, start value included: that part is taken off again).
+        var alive = PostgresPids().ToList();
+        var postgresCpu = alive.Sum(pid => ProcStatus.CpuSeconds(pid) - _postgresCpuAtStart.GetValueOrDefault(pid))
+                          + (PostmasterPid() is { } postmaster ? ProcStatus.ReapedChildrenCpuSeconds(postmaster) - _postgresReapedAtStart : 0)
+                          - _postgresCpuAtStart.Where(p => !alive.Contains(p.Key)).Sum(p => p.Value);
         var pipelineCpu = _pipelinePids().Sum(pid => ProcStatus.CpuSeconds(pid) - _pipelineCpuAtStart.GetValueOrDefault(pid));
         return new ResourceUse(
             Math.Round(pipelineCpu, 2),
@@ -75,9 +83,11 @@ public sealed class ProcessMonitor : IDisposable
 
     private IEnumerable<int> PostgresPids()
     {
-        if (_postgresDataDirectory is null || ProcStatus.PostmasterPid(_postgresDataDirectory) is not { } postmaster) return [];
+        if (PostmasterPid() is not { } postmaster) return [];
         return ProcStatus.Children(postmaster).Append(postmaster);
     }
+
+    private int? PostmasterPid() => _postgresDataDirectory is null ? null : ProcStatus.PostmasterPid(_postgresDataDirectory);
 
     private void Sample()
     {
@@ -94,7 +104,7 @@ public sealed class ProcessMonitor : IDisposable
 }
 
 /// <param name="PipelineCpuSeconds">CPU time of the pipeline process(es): in-process runs include the harness and the mock broker.</param>
-/// <param name="PostgresCpuSeconds">CPU time of the private PostgreSQL (postmaster and backends alive at the end).</param>
+/// <param name="PostgresCpuSeconds">CPU time of the private PostgreSQL: postmaster and backends, also those that ended during the measurement.</param>
 public sealed record ResourceUse(
     double PipelineCpuSeconds,
     double PostgresCpuSeconds,

@@ -22,7 +22,15 @@ public static class MachineState
     public static int Cores => Environment.ProcessorCount;
 
     /// <summary>The git commit of the working directory (with "+dirty" when it has changes), or "unknown".</summary>
-    public static string Commit()
+    /// <summary>
+    /// The commit the harness was started at (read once, at the first call, which Program makes at start): the working
+    /// tree may change while a long run goes on, and the figures belong to the binary that ran.
+    /// </summary>
+    public static string Commit() => AtStart.Value;
+
+    private static readonly Lazy<string> AtStart = new(ReadCommit);
+
+    private static string ReadCommit()
     {
         try
         {
