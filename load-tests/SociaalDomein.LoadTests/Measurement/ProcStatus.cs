@@ -27,29 +27,23 @@ public static class ProcStatus
     }
 
     /// <summary>User + system CPU seconds of the process (its own threads, not its children).</summary>
-    /// <summary>CPU time of the children <paramref name="pid"/> has waited for (cutime + cstime): backends that ended.</summary>
-    public static double ReapedChildrenCpuSeconds(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    public static double CpuSeconds(int pid) => StatSeconds(pid, UtimeField);
 
-    public static double CpuSeconds(int pid)
+    /// <summary>CPU time of the children <paramref name="pid"/> has waited for (cutime + cstime): backends that ended.</summary>
+    public static double ReapedChildrenCpuSeconds(int pid) => StatSeconds(pid, CutimeField);
+
+    // 0-based after the command in /proc/<pid>/stat: state is field 3 in proc(5), utime 14, stime 15, cutime 16, cstime 17.
+    private const int UtimeField = 11;
+    private const int CutimeField = 13;
+
+    /// <summary>The sum of the clock-tick fields at <paramref name="first"/> and the one after it, in seconds; 0 if the process is gone.</summary>
+    private static double StatSeconds(int pid, int first)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // After the command: state is field 3, utime field 14, stime field 15 (1-based in proc(5)).
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+            return (long.Parse(fields[first], CultureInfo.InvariantCulture) + long.Parse(fields[first + 1], CultureInfo.InvariantCulture)) / TicksPerSecond;
         }
         catch (IOException)
         {
