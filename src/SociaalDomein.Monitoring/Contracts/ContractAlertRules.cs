@@ -1,6 +1,5 @@
 using System.Globalization;
 using SociaalDomein.Messages.Model;
-using SociaalDomein.Monitoring.Allocations;
 using SociaalDomein.Monitoring.Budget;
 using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Monitoring.Rules.AllocationChecks;
@@ -95,13 +94,7 @@ public static class ContractAlertRules
         var open = allocations.Versions
             .Where(v => !v.Deleted && (category is null || v.ProductCategorie == category)
                         && v.Ingangsdatum <= yearEnd && (v.Einddatum is not { } end || end >= yearStart))
-            .Select(Open);
-        OpenAllocation Open(AllocationVersion version)
-        {
-            // The usage as it stands, not a copy: the projection reads it at once and keeps nothing.
-            var usage = allocations.UsageOrEmpty(version.Key);
-            return new OpenAllocation(allocations.Snapshot(version.Key)!, usage.LastTariff, usage.AmountCents);
-        }
+            .Select(v => OpenAllocation.Over(allocations.Snapshot(v.Key)!, allocations.UsageOrEmpty(v.Key)));
         var forecast = YearEndForecast.Project(year, today, serviceMonths.ByMonth(year, category), open, options.DeclarationLagWorkingDays);
         var holds = forecast.Exceeds(ceilingCents);
         return new AlertCandidate(

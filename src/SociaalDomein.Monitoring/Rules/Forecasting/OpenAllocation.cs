@@ -12,9 +12,13 @@ public sealed record OpenAllocation(
     [property: Id(1)] Tariff? Tariff,
     [property: Id(2)] IReadOnlyDictionary<ServiceMonth, long> DeclaredCentsByMonth)
 {
-    /// <summary>Takes the tariff from the allocation's own declared lines when it has any, else the contract tariff.</summary>
+    /// <summary>Takes the tariff from the allocation's own declared lines when it has any, else the contract tariff; copies the usage.</summary>
     public static OpenAllocation From(AllocationSnapshot allocation, AllocationUsage usage, Tariff? contractTariff = null) =>
-        new(allocation, usage.LastTariff ?? contractTariff, new Dictionary<ServiceMonth, long>(usage.AmountCents));
+        Over(allocation, usage, contractTariff) with { DeclaredCentsByMonth = new Dictionary<ServiceMonth, long>(usage.AmountCents) };
+
+    /// <summary>As <see cref="From"/>, reading the usage in place instead of copying it: for a projection made at once, never for one kept or sent.</summary>
+    public static OpenAllocation Over(AllocationSnapshot allocation, AllocationUsage usage, Tariff? contractTariff = null) =>
+        new(allocation, usage.LastTariff ?? contractTariff, usage.AmountCents);
 
     public long DeclaredCentsIn(ServiceMonth month) => DeclaredCentsByMonth.GetValueOrDefault(month);
 }
