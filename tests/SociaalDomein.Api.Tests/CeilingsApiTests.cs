@@ -67,6 +67,31 @@ public sealed class CeilingsApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_create_that_races_another_for_the_same_ceiling_is_a_conflict_and_writes_nothing()
+    {
+        using var admin = api.Client(TestKeys.Admin);
+        // The other create: its row is inserted but not yet committed when ours looks for the key and finds none.
+        await using var other = await api.DataSource.OpenConnectionAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await using (var insert = new Npgsql.NpgsqlCommand("""
+            INSERT INTO ceilings (municipality_code, provider_agb, year, product_categorie, ceiling_cents, updated_at)
+            VALUES ('0209', '77777777', 2027, '', 123456, now())
+            """, other, transaction))
+            await insert.ExecuteNonQueryAsync();
+
+        var ours = admin.PostJsonAsync("/api/ceilings", new { municipality = "0209", provider = "77777777", year = 2027, ceilingCents = 100_000 });
+        await Task.Delay(TimeSpan.FromSeconds(1)); // ours now waits on the key's unique index
+        await transaction.CommitAsync();
+        var response = await ours;
+
+        var conflict = await response.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("already has a ceiling", conflict.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(123_456, (await admin.OkJsonAsync("/api/ceilings/0209/77777777/2027")).Long("ceilingCents"));
+        Assert.DoesNotContain((await admin.OkJsonAsync("/api/ceilings/changes?provider=77777777")).Items().Select(Describe),
+            d => d.StartsWith("0209 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Changing_a_ceiling_that_does_not_exist_is_not_found()
     {
         using var admin = api.Client(TestKeys.Admin);

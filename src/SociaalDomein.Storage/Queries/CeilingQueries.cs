@@ -103,16 +103,18 @@ public sealed class CeilingQueries(NpgsqlDataSource dataSource)
         if (create && old is not null) return new CeilingWrite(CeilingWriteOutcome.AlreadyExists, null);
         if (!create && old is null) return new CeilingWrite(CeilingWriteOutcome.NotFound, null);
 
-        // A create that races another create for the same key fails on the primary key, which is the honest answer.
+        // A create that races another create for the same key waits for it on the primary key and then stores nothing:
+        // it is answered as already existing (409), not as a failure.
         await using (var write = new NpgsqlCommand(create
-            ? "INSERT INTO ceilings (municipality_code, provider_agb, year, product_categorie, ceiling_cents, updated_at) VALUES ($1, $2, $3, $4, $5, $6)"
+            ? "INSERT INTO ceilings (municipality_code, provider_agb, year, product_categorie, ceiling_cents, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING"
             : "UPDATE ceilings SET ceiling_cents = $5, updated_at = $6 WHERE municipality_code = $1 AND provider_agb = $2 AND year = $3 AND product_categorie = $4",
             connection, transaction))
         {
             AddKey(write.Parameters, ceiling);
             write.Parameters.AddBigint(ceiling.CeilingCents);
             write.Parameters.AddTimestamp(at);
-            await write.ExecuteNonQueryAsync(cancellationToken);
+            if (await write.ExecuteNonQueryAsync(cancellationToken) == 0 && create)
+                return new CeilingWrite(CeilingWriteOutcome.AlreadyExists, null);
         }
 
         CeilingChange change;

@@ -105,11 +105,13 @@ public sealed class RegionalCeilingQueries(NpgsqlDataSource dataSource)
         if (!create && oldCents is null) return new RegionalCeilingWrite(CeilingWriteOutcome.NotFound, null);
         var newParticipants = (participants ?? oldParticipants!).ToArray();
 
-        // A create that races another create for the same key fails on the primary key, which is the honest answer.
+        // A create that races another create for the same key waits for it on the primary key and then stores nothing:
+        // it is answered as already existing (409), not as a failure.
         await using (var write = new NpgsqlCommand(create
             ? """
               INSERT INTO regional_ceilings (region_code, provider_agb, year, product_categorie, ceiling_cents, participants, updated_at)
               VALUES ($1, $2, $3, $4, $5, $6, $7)
+              ON CONFLICT DO NOTHING
               """
             : """
               UPDATE regional_ceilings SET ceiling_cents = $5, participants = $6, updated_at = $7
@@ -121,7 +123,8 @@ public sealed class RegionalCeilingQueries(NpgsqlDataSource dataSource)
             write.Parameters.AddBigint(ceilingCents);
             write.Parameters.AddTextArray(newParticipants);
             write.Parameters.AddTimestamp(at);
-            await write.ExecuteNonQueryAsync(cancellationToken);
+            if (await write.ExecuteNonQueryAsync(cancellationToken) == 0 && create)
+                return new RegionalCeilingWrite(CeilingWriteOutcome.AlreadyExists, null);
         }
 
         RegionalCeilingChange change;
