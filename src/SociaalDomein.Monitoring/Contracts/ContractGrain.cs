@@ -219,20 +219,20 @@ public sealed class ContractGrain(
                 signals.Where(s => s.Standard == standard.Key).ToList());
         }
 
+        // Only the years these lines were declared for are evaluated: the figures of other years did not move.
+        var years = judged.Select(l => l.Year).Distinct().ToList();
         var candidates = new List<AlertCandidate>();
         if (judged.Count > 0)
         {
-            // Only the years these lines were declared for: the figures of other years did not move.
-            candidates.AddRange(BudgetCandidates(judged.Select(l => l.Year).ToHashSet()));
+            candidates.AddRange(BudgetCandidates(years.ToHashSet()));
             foreach (var key in judged.Select(l => (l.Standard, l.ToewijzingNummer)).Distinct())
                 candidates.AddRange(ContractAlertRules.OverDeclaration(_contract, key, _allocations, current.Alerts));
-            candidates.AddRange(ContractAlertRules.WithoutAllocation(_contract, judged.Select(l => l.Year).Distinct(), _allocations));
+            candidates.AddRange(ContractAlertRules.WithoutAllocation(_contract, years, _allocations));
         }
         var changed = await ApplyCandidatesAsync(candidates, lastMessageId, writeState: true);
         if (judged.Count == 0 || _regions.Count == 0) return changed;
         // The region-wide ceilings this municipality takes part in count these lines too.
         var regional = new List<string>(changed);
-        var years = judged.Select(l => l.Year).Distinct().ToList();
         foreach (var region in _regions)
             regional.AddRange(await GrainFactory.GetGrain<IRegionalCeilingGrain>($"{region}:{_contract.ProviderAgb}").EvaluateYearsAsync(years));
         return regional;
