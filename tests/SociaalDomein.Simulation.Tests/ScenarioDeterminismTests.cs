@@ -21,6 +21,20 @@ public sealed class ScenarioDeterminismTests
     }
 
     [Fact]
+    public void Allocation_numbers_start_where_the_options_say_so_successive_years_never_share_one()
+    {
+        static HashSet<(string, long)> Numbers(Scenario scenario) => scenario.Messages.Select(m => m.Message).OfType<SociaalDomein.Messages.Model.ToewijzingMessage>()
+            .SelectMany(t => t.Clients.SelectMany(c => c.Producten).Select(p => (t.MunicipalityCode, p.ToewijzingNummer))).ToHashSet();
+        var first = Numbers(ScenarioGenerator.Generate(Small));
+        var next = Numbers(ScenarioGenerator.Generate(Small with { Year = Small.Year + 1, FirstToewijzingNummer = 10_100_001 }));
+
+        Assert.Equal(100_001, first.Min(k => k.Item2));
+        Assert.Equal(10_100_001, next.Min(k => k.Item2));
+        Assert.Empty(first.Intersect(next));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScenarioGenerator.Generate(Small with { FirstToewijzingNummer = 999_999_999 }));
+    }
+
+    [Fact]
     public void Another_seed_gives_another_scenario()
     {
         var first = ScenarioGenerator.Generate(Small);

@@ -26,7 +26,6 @@ internal static class ScenarioPlanner
 
     private const double DaysPerMonth = 365.25 / 12;
     private const double ShareOfDagbehandelingWithVervoer = 0.8;
-    private const long FirstToewijzingNummer = 100_001;
 
     /// <summary>Days between one client's allocation ending and the next client's starting in the same slot: 0 to this.</summary>
     private const int MaxGapDays = 45;
@@ -43,7 +42,7 @@ internal static class ScenarioPlanner
         // provider has care somewhere, and no contract has a ceiling without ever a declaration.
         contracts = contracts.Where(contract => PlanCare(state, contract)).ToList();
         for (var i = 0; i < contracts.Count; i++) contracts[i].Index = i;
-        var episodes = NumberAllocations(contracts);
+        var episodes = NumberAllocations(contracts, options.FirstToewijzingNummer);
 
         var months = Enumerable.Range(0, options.Months).Select(i => options.PeriodStart.AddMonths(i)).ToList();
         var plan = new ScenarioPlan(options, providers, contracts, episodes, months);
@@ -214,7 +213,7 @@ internal static class ScenarioPlanner
     }
 
     /// <summary>Numbers allocations per municipality in the order they were granted, and returns the 301s in publish order.</summary>
-    private static List<PlannedEpisode> NumberAllocations(List<PlannedContract> contracts)
+    private static List<PlannedEpisode> NumberAllocations(List<PlannedContract> contracts, long firstNumber)
     {
         var episodes = contracts.SelectMany(c => c.Episodes)
             .OrderBy(e => e.Toewijzingsdatum)
@@ -229,7 +228,7 @@ internal static class ScenarioPlanner
             var municipality = episode.Contract.Municipality.CbsCode;
             foreach (var allocation in episode.Allocations)
             {
-                var number = next.GetValueOrDefault(municipality, FirstToewijzingNummer);
+                var number = next.GetValueOrDefault(municipality, firstNumber);
                 allocation.ToewijzingNummer = number;
                 next[municipality] = number + 1;
             }

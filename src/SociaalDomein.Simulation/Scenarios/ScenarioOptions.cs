@@ -19,6 +19,12 @@ public sealed record ScenarioOptions
     public int ProviderCount { get; init; } = 30;
 
     /// <summary>
+    /// The number each municipality gives its first allocation; the rest follow on. Scenarios of successive years start
+    /// each year above the last year's numbers, as a municipality never gives one number to two allocations.
+    /// </summary>
+    public long FirstToewijzingNummer { get; init; } = 100_001;
+
+    /// <summary>
     /// Fraction of the region's annual iJw spend (<see cref="RegionProfile.AnnualCareInKindCents"/> × Jeugd share) to
     /// simulate. The default 0.1 (≈ €11.4 M per year) gives a demo of a few thousand declaration lines; 1.0 with 300
     /// providers is the whole region (≈ 9 500 lines a month). Realised spend lands within about 10 % of the plan.
@@ -60,6 +66,9 @@ public sealed record ScenarioOptions
         if (Months < 1 || FirstMonth + Months - 1 > 12)
             throw new ArgumentOutOfRangeException(nameof(Months), Months, "Must be at least 1 and end within the year.");
         if (ProviderCount is < 1 or > 100_000) throw new ArgumentOutOfRangeException(nameof(ProviderCount), ProviderCount, "Must be 1–100 000.");
+        if (FirstToewijzingNummer is < 1 or > 999_000_000)
+            throw new ArgumentOutOfRangeException(nameof(FirstToewijzingNummer), FirstToewijzingNummer,
+                "Must be 1–999 000 000: a ToewijzingNummer has at most 9 digits.");
         if (SpendScale <= 0) throw new ArgumentOutOfRangeException(nameof(SpendScale), SpendScale, "Must be positive.");
         if (Region.Municipalities.Count == 0) throw new ArgumentException("The region has no municipalities.", nameof(Region));
         Noise.Validate();
