@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SociaalDomein.Monitoring.Budget;
 using Orleans.Storage;
 
 namespace SociaalDomein.Monitoring;
@@ -11,4 +13,11 @@ public static class MonitoringServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMonitoringGrainStateSerializer(this IServiceCollection services) =>
         services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Monitoring);
+
+    /// <summary>The day the rules count as today: <see cref="ConfiguredMonitoringDay"/> unless another was registered first.</summary>
+    public static IServiceCollection AddMonitoringDay(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IMonitoringDay, ConfiguredMonitoringDay>();
+        return services;
+    }
 }

@@ -34,6 +34,7 @@ public static class ApiHost
         if (withSilo)
         {
             builder.Services.AddMonitoringGrainStateSerializer();
+            builder.Services.AddMonitoringDay();
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
                 .AddPostgresGrainStorage(StorageNames.Monitoring));

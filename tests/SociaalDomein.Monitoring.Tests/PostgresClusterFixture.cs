@@ -66,6 +66,7 @@ public static class TestClusters
                 if (configuration["AsOf"] is { Length: > 0 } asOf) o.AsOfDate = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
             });
             siloBuilder.Services.AddMonitoringGrainStateSerializer();
+            siloBuilder.Services.AddMonitoringDay();
             siloBuilder.AddPostgresGrainStorage(StorageNames.Monitoring);
         }
     }

@@ -124,6 +124,7 @@ public static class SociaalDomeinHost
                 // Grain calls continue the caller's trace (the worker's consume span), so PostgreSQL writes join it too.
                 silo.AddActivityPropagation();
                 silo.Services.AddMonitoringGrainStateSerializer();
+                silo.Services.AddMonitoringDay();
                 silo.AddPostgresGrainStorage(StorageNames.Monitoring);
             });
             builder.Services.AddHostedService<DailyEvaluationService>();

@@ -16,6 +16,7 @@ public sealed class DailyEvaluationService(
     ContractEvaluator evaluator,
     IGrainFactory grains,
     IOptions<MonitoringOptions> options,
+    IMonitoringDay day,
     TimeProvider clock,
     ILogger<DailyEvaluationService> logger) : BackgroundService
 {
@@ -30,7 +31,7 @@ public sealed class DailyEvaluationService(
         DateOnly? evaluated = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var today = options.Value.Today(clock);
+            var today = day.Today;
             if (evaluated != today)
             {
                 try

@@ -1,3 +1,4 @@
+using SociaalDomein.Messages.Model;
 using SociaalDomein.Monitoring.Contracts;
 using SociaalDomein.Monitoring.Traffic;
 
@@ -11,6 +12,10 @@ public interface IAllocationStore
 
     /// <summary>The latest version of every allocation of the contract (deleted ones included).</summary>
     Task<IReadOnlyList<AllocationVersion>> GetLatestForContractAsync(ContractKey contract, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether any version or start/stop report of these allocations of the contract is stored.</summary>
+    Task<bool> AnyStoredAsync(ContractKey contract, IReadOnlyCollection<(Standard Standard, long ToewijzingNummer)> keys,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Stores start and stop reports (305/307) not stored before.</summary>
     Task AppendCareReportsAsync(IReadOnlyList<CareReport> reports, CancellationToken cancellationToken = default);

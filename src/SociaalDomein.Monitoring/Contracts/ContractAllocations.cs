@@ -36,9 +36,30 @@ public sealed class ContractAllocations
     public IEnumerable<((Standard Standard, long ToewijzingNummer) Key, AllocationUsage Usage)> Usages =>
         _usage.Select(kv => ((kv.Key.Item1, kv.Key.Item2), kv.Value));
 
+    /// <summary>
+    /// Allocations that ended before this year were forgotten (<see cref="ForgetSettled"/>); every allocation that touches
+    /// this year or a later one is held. <see cref="int.MinValue"/> while nothing was forgotten since the last load.
+    /// </summary>
+    public int HeldFromYear { get; private set; } = int.MinValue;
+
+    public bool HasForgotten => HeldFromYear != int.MinValue;
+
+    /// <summary>How many allocation numbers are held (with a version, care reports or declared lines).</summary>
+    public int HeldCount => _versions.Keys.Concat(_usage.Keys).Concat(_careReports.Keys).Distinct().Count();
+
+    /// <summary>Whether anything of the allocation is held: a version, a start or stop report, or declared lines.</summary>
+    public bool Holds((Standard, long) key) => _versions.ContainsKey(key) || _usage.ContainsKey(key) || _careReports.ContainsKey(key);
+
+    /// <summary>Replaces everything held by the stores' view (on activation, and to read back what was forgotten).</summary>
     public void Load(IEnumerable<AllocationVersion> versions, IEnumerable<CareReport> careReports,
         IReadOnlyDictionary<(Standard Standard, long ToewijzingNummer), AllocationUsage> usage)
     {
+        _versions.Clear();
+        _careReports.Clear();
+        _definitiveStops.Clear();
+        _usage.Clear();
+        _declared.Clear();
+        HeldFromYear = int.MinValue;
         foreach (var version in versions) _versions[version.Key] = version;
         foreach (var report in careReports) AddCareReport(report);
         foreach (var (key, value) in usage)
@@ -47,6 +68,53 @@ public sealed class ContractAllocations
             _declared.Add(key);
         }
         _snapshots.Clear();
+    }
+
+    /// <summary>
+    /// Forgets every allocation whose last year — of its period (up to a definitive stop), its care reports and the lines
+    /// declared against it — lies before <paramref name="firstOpenYear"/>: its figures can no longer move, and holding
+    /// it would grow the grain with every year the contract runs. Allocations without an end are kept. Returns how many
+    /// were forgotten.
+    /// </summary>
+    public int ForgetSettled(int firstOpenYear)
+    {
+        var settled = _versions.Keys.Concat(_usage.Keys).Concat(_careReports.Keys).Distinct()
+            .Where(key => LastYear(key) < firstOpenYear).ToList();
+        foreach (var key in settled)
+        {
+            _versions.Remove(key);
+            _careReports.Remove(key);
+            _definitiveStops.Remove(key);
+            _usage.Remove(key);
+            _declared.Remove(key);
+            _snapshots.Remove(key);
+        }
+        if (settled.Count > 0) HeldFromYear = Math.Max(HeldFromYear, firstOpenYear);
+        return settled.Count;
+    }
+
+    /// <summary>The last year anything of the allocation concerns; <see cref="int.MaxValue"/> while its period has no end.</summary>
+    private int LastYear((Standard, long) key)
+    {
+        var last = int.MinValue;
+        if (_versions.TryGetValue(key, out var version))
+        {
+            // A deleted allocation counts as never sent: only its own dates and the lines declared against it remain.
+            var end = version.Deleted ? version.Einddatum ?? version.Ingangsdatum : version.Einddatum;
+            if (!version.Deleted && _definitiveStops.TryGetValue(key, out var stop) && (end is null || stop < end)) end = stop;
+            if (end is null) return int.MaxValue;
+            last = end.Value.Year;
+        }
+        if (_careReports.TryGetValue(key, out var reports))
+        {
+            foreach (var report in reports)
+                last = Math.Max(last, (report.Einddatum ?? report.Begindatum).Year);
+        }
+        if (_usage.TryGetValue(key, out var usage))
+        {
+            foreach (var month in usage.Months) last = Math.Max(last, month.Year);
+        }
+        return last;
     }
 
     /// <summary>Makes <paramref name="version"/> current when it is newer than the one held; true when it did.</summary>

@@ -31,6 +31,7 @@ public sealed class ContractGrain(
     IRegionalCeilingStore regionalCeilingStore,
     IAlertStore alertStore,
     IOptions<MonitoringOptions> options,
+    IMonitoringDay day,
     TimeProvider clock,
     ILogger<ContractGrain> logger) : Grain, IContractGrain
 {
@@ -45,10 +46,8 @@ public sealed class ContractGrain(
         _contract = ContractKey.Parse(this.GetPrimaryKeyString());
         _ceilings = await ceilingStore.GetForContractAsync(_contract, cancellationToken);
         _regions = await RegionsTakingPartAsync(cancellationToken);
-        _allocations.Load(
-            await allocationStore.GetLatestForContractAsync(_contract, cancellationToken),
-            await allocationStore.GetCareReportsForContractAsync(_contract, cancellationToken),
-            await ledger.ReadAllocationUsageAsync(_contract, state.State.LedgerSequence, cancellationToken));
+        await LoadAllocationsAsync(cancellationToken);
+        _allocations.ForgetSettled(Settlement.FirstOpenYear(day.Today));
         foreach (var awaited in await awaitedStore.GetOpenAsync(_contract, cancellationToken))
             _open[awaited.Key] = awaited;
 
@@ -103,6 +102,7 @@ public sealed class ContractGrain(
                 throw new ArgumentException($"Allocation {version.ToewijzingNummer} of message {version.MessageId} belongs to contract " +
                     $"{version.MunicipalityCode}:{version.ProviderAgb}, not to {_contract}.", nameof(versions));
         }
+        await EnsureHeldAsync(versions.Select(v => v.Key), []);
         await allocationStore.AppendAsync(versions);
 
         // The periods before and after the change: a forecast can move only in the years either of them touches.
@@ -127,6 +127,7 @@ public sealed class ContractGrain(
                 throw new ArgumentException($"Care report of allocation {report.ToewijzingNummer} in message {report.MessageId} belongs to " +
                     $"contract {report.MunicipalityCode}:{report.ProviderAgb}, not to {_contract}.", nameof(traffic));
         }
+        await EnsureHeldAsync(traffic.CareReports.Select(r => r.AllocationKey), []);
         await allocationStore.AppendCareReportsAsync(traffic.CareReports);
         var stopsChanged = traffic.CareReports.Where(_allocations.Apply).Select(r => r.AllocationKey).Distinct().ToList();
 
@@ -160,19 +161,21 @@ public sealed class ContractGrain(
 
     public async Task<IReadOnlyList<string>> EvaluateAsync()
     {
-        var today = options.Value.Today(clock);
+        var today = day.Today;
         var candidates = BudgetCandidates().ToList();
         candidates.AddRange(_open.Values.Select(a => ContractAlertRules.LeadTime(_contract, a, options.Value, today)));
         // Resolved alerts of years two or more back can no longer change (declarations for a year are settled in the
         // next): forgetting them keeps the state bounded by two years of alerts, however long the contract runs.
-        var forgotten = AlertLifecycle.ForgetInactiveBefore(state.State.Alerts, today.Year - 1);
+        var forgotten = AlertLifecycle.ForgetInactiveBefore(state.State.Alerts, Settlement.FirstOpenYear(today));
+        // Allocations that ended in a settled year likewise: the grain holds the open years' allocations, not its history.
+        _allocations.ForgetSettled(Settlement.FirstOpenYear(today));
         return await ApplyCandidatesAsync(candidates, null, writeState: forgotten > 0);
     }
 
     public Task<ContractSummary> GetSummaryAsync()
     {
         var totals = state.State.Totals;
-        var today = options.Value.Today(clock);
+        var today = day.Today;
         var years = totals.Years.Concat(_ceilings.Select(c => c.Year)).Distinct().Order();
         var rows = new List<ContractYearSummary>();
         foreach (var year in years)
@@ -187,7 +190,7 @@ public sealed class ContractGrain(
                     forecast?.Observation.Figures.Actual, forecast?.Observation.Figures.Basis));
             }
         }
-        return Task.FromResult(new ContractSummary(_contract, rows, state.State.LedgerSequence));
+        return Task.FromResult(new ContractSummary(_contract, rows, state.State.LedgerSequence, _allocations.HeldCount));
     }
 
     /// <summary>
@@ -198,6 +201,8 @@ public sealed class ContractGrain(
     private async Task<IReadOnlyList<string>> FoldAsync(IReadOnlyList<LedgerEntry> entries)
     {
         var current = state.State;
+        var unfolded = entries.Where(e => e.Sequence > current.LedgerSequence).Select(e => e.Line).ToList();
+        await EnsureHeldAsync(unfolded.Select(l => (l.Standard, l.ToewijzingNummer)), unfolded.Select(l => l.Year));
         var signals = new List<LineSignal>();
         var judged = new List<DeclarationLine>();
         string? lastMessageId = null;
@@ -238,6 +243,42 @@ public sealed class ContractGrain(
         return regional;
     }
 
+    private async Task LoadAllocationsAsync(CancellationToken cancellationToken) =>
+        _allocations.Load(
+            await allocationStore.GetLatestForContractAsync(_contract, cancellationToken),
+            await allocationStore.GetCareReportsForContractAsync(_contract, cancellationToken),
+            await ledger.ReadAllocationUsageAsync(_contract, state.State.LedgerSequence, cancellationToken));
+
+    /// <summary>
+    /// Reads the contract's allocations back when something is about to be applied that may concern one the grain forgot:
+    /// an item of a settled year, or an allocation number the grain does not hold but the stores or the folded ledger
+    /// know. New allocation numbers (the common case) cost one lookup, and only in a grain that forgot something.
+    /// </summary>
+    private async Task EnsureHeldAsync(IEnumerable<(Standard Standard, long ToewijzingNummer)> keys, IEnumerable<int> years)
+    {
+        if (!_allocations.HasForgotten) return;
+        var reason = years.Where(y => y < _allocations.HeldFromYear).Select(y => $"an item of settled year {y}").FirstOrDefault();
+        if (reason is null)
+        {
+            var unknown = keys.Where(k => !_allocations.Holds(k)).Distinct().ToList();
+            if (unknown.Count > 0 && await AnyKnownAsync(unknown)) reason = "an allocation it had forgotten";
+        }
+        if (reason is null) return;
+        logger.LogInformation("Contract {Contract}: reading its allocations back for {Reason}", _contract, reason);
+        await LoadAllocationsAsync(CancellationToken.None);
+    }
+
+    private async Task<bool> AnyKnownAsync(IReadOnlyList<(Standard Standard, long ToewijzingNummer)> keys)
+    {
+        if (await allocationStore.AnyStoredAsync(_contract, keys)) return true;
+        foreach (var standard in keys.GroupBy(k => k.Standard))
+        {
+            var entries = await ledger.ReadForAllocationsAsync(_contract, standard.Key, standard.Select(k => k.ToewijzingNummer).ToList());
+            if (entries.Any(e => e.Sequence <= state.State.LedgerSequence)) return true;
+        }
+        return false;
+    }
+
     private async Task<IReadOnlyList<string>> RegionsTakingPartAsync(CancellationToken cancellationToken) =>
         (await regionalCeilingStore.GetForProviderAsync(_contract.ProviderAgb, cancellationToken))
             .Where(c => c.Participants.Contains(_contract.MunicipalityCode)).Select(c => c.RegionCode).Distinct().ToList();
@@ -268,6 +309,8 @@ public sealed class ContractGrain(
             if (references.Count > 0)
                 await signalStore.ReplaceAllocationSignalsAsync(_contract, standard.Key, references, signals);
         }
+        // The per-year sum without allocation needs every allocation of the year, also of a settled year.
+        await EnsureHeldAsync([], years);
         candidates.AddRange(ContractAlertRules.WithoutAllocation(_contract, years, _allocations));
         return candidates;
     }
@@ -276,7 +319,7 @@ public sealed class ContractGrain(
     private async Task RecordAwaitedAsync(IReadOnlyList<AwaitedAnswer> halves, List<AlertCandidate> candidates)
     {
         if (halves.Count == 0) return;
-        var today = options.Value.Today(clock);
+        var today = day.Today;
         foreach (var row in await awaitedStore.RecordAsync(_contract, halves))
         {
             if (row.IsOpen)
@@ -292,7 +335,7 @@ public sealed class ContractGrain(
     /// <param name="years">The years whose figures may have changed; null for every year with a ceiling.</param>
     private IEnumerable<AlertCandidate> BudgetCandidates(IReadOnlySet<int>? years = null) =>
         ContractAlertRules.Budget(_contract, _ceilings, state.State.Totals, state.State.ServiceMonths, _allocations, options.Value,
-            options.Value.Today(clock), years);
+            day.Today, years);
 
     /// <summary>
     /// The years whose forecast a change of these allocations can move: years their periods touch (before or after the
@@ -301,7 +344,7 @@ public sealed class ContractGrain(
     /// </summary>
     private IReadOnlySet<int> YearsMovedByAllocations(IReadOnlyList<AllocationVersion> periods)
     {
-        var today = options.Value.Today(clock);
+        var today = day.Today;
         return _ceilings.Select(c => c.Year).Distinct()
             .Where(y => YearEndForecast.DependsOnAllocations(y, today, options.Value.DeclarationLagWorkingDays)
                         && periods.Any(v => v.Ingangsdatum.Year <= y && (v.Einddatum is not { } end || end.Year >= y)))

@@ -59,11 +59,13 @@ public sealed record ApplyResult(
     [property: Id(2)] IReadOnlyList<string> AlertsRaised);
 
 /// <summary>A contract's declared totals and ceilings per year.</summary>
+/// <param name="AllocationsHeld">Allocation numbers the grain holds in memory (those of settled years are forgotten).</param>
 [GenerateSerializer, Immutable]
 public sealed record ContractSummary(
     [property: Id(0)] ContractKey Contract,
     [property: Id(1)] IReadOnlyList<ContractYearSummary> Years,
-    [property: Id(2)] long LedgerSequence);
+    [property: Id(2)] long LedgerSequence,
+    [property: Id(3)] int AllocationsHeld = 0);
 
 /// <param name="ProductCategorie">null: all categories together.</param>
 /// <param name="CeilingCents">null when no ceiling is agreed for this year and category.</param>

@@ -85,6 +85,24 @@ public sealed class PostgresAllocationStore(NpgsqlDataSource dataSource) : IAllo
         return versions;
     }
 
+    public async Task<bool> AnyStoredAsync(ContractKey contract, IReadOnlyCollection<(Standard Standard, long ToewijzingNummer)> keys,
+        CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0) return false;
+        await using var command = dataSource.CreateCommand("""
+            WITH keys AS (SELECT * FROM unnest($3::text[], $4::bigint[]) AS k(standard, toewijzing_nummer))
+            SELECT EXISTS (SELECT 1 FROM allocation_versions v JOIN keys USING (standard, toewijzing_nummer)
+                           WHERE v.municipality_code = $1 AND v.provider_agb = $2)
+                OR EXISTS (SELECT 1 FROM care_reports r JOIN keys USING (standard, toewijzing_nummer)
+                           WHERE r.municipality_code = $1 AND r.provider_agb = $2)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = contract.MunicipalityCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = contract.ProviderAgb });
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Standard.Code()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.ToewijzingNummer).ToArray() });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private const string CareReportColumns = """
         standard, municipality_code, provider_agb, toewijzing_nummer, kind, begindatum, einddatum, reden_beeindiging, definitive,
         deleted, received_on, message_id
