@@ -7,6 +7,7 @@ namespace SociaalDomein.LoadTests.Production;
 public sealed class ProducedRecords
 {
     private readonly ConcurrentDictionary<string, long> _declarationProducedAtMs = new(StringComparer.Ordinal);
+    private readonly Queue<(long ProducedAtMs, string MessageId)> _produceOrder = new();
     private readonly ConcurrentDictionary<int, long> _endOffsets = new();
     private long _messages;
     private long _declarationMessages;
@@ -40,9 +41,24 @@ public sealed class ProducedRecords
     /// <summary>Delivered (acknowledged) end offset per partition: one past the last record.</summary>
     public IReadOnlyDictionary<int, long> EndOffsets => _endOffsets;
 
+    /// <summary>
+    /// How long the produce time of a declaration is kept for attributing alerts to it; null: for the whole run. A long
+    /// paced run sets it, so the harness does not grow with every declaration it ever produced (an alert about a
+    /// declaration older than this counts as unattributed).
+    /// </summary>
+    public TimeSpan? KeepProduceTimesFor { get; set; }
+
+    /// <summary>Called by the one producing thread.</summary>
     public void Declared(string messageId, long producedAtMs, int lines)
     {
-        _declarationProducedAtMs.TryAdd(messageId, producedAtMs); // a resent copy keeps the first time: it raises nothing new
+        // A resent copy keeps the first time: it raises nothing new.
+        if (_declarationProducedAtMs.TryAdd(messageId, producedAtMs) && KeepProduceTimesFor is { } keep)
+        {
+            _produceOrder.Enqueue((producedAtMs, messageId));
+            var before = producedAtMs - (long)keep.TotalMilliseconds;
+            while (_produceOrder.TryPeek(out var oldest) && oldest.ProducedAtMs < before)
+                _declarationProducedAtMs.TryRemove(_produceOrder.Dequeue().MessageId, out _);
+        }
         Interlocked.Increment(ref _declarationMessages);
         Interlocked.Add(ref _lines, lines);
     }

@@ -40,6 +40,9 @@ public sealed class ScenarioProducer : IDisposable
     /// <summary>Called before each record is produced, e.g. to hold the backlog below a bound (it may block).</summary>
     public Action? BeforeEachRecord { get; set; }
 
+    /// <summary>Moved to each message's Dagtekening before it is produced, when set.</summary>
+    public TrafficDay? Day { get; set; }
+
     /// <summary>Every how many declarations a daily-total visibility probe is taken.</summary>
     public int ProbeEvery { get; set; } = 50;
 
@@ -51,6 +54,7 @@ public sealed class ScenarioProducer : IDisposable
         long declarations = 0;
         foreach (var generator in generators)
         {
+            ForgetEarlierYears();
             foreach (var scenarioMessage in generator.StreamMessages())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -68,6 +72,7 @@ public sealed class ScenarioProducer : IDisposable
                 }
 
                 BeforeEachRecord?.Invoke();
+                Day?.Advance(message.Header.Dagtekening);
                 var bytes = MessageWriter.Write(message);
                 var now = DateTimeOffset.UtcNow;
                 Records.FirstProducedAt ??= now;
@@ -110,6 +115,19 @@ public sealed class ScenarioProducer : IDisposable
         }
         _linesPerDailyKey[key] = count;
         return new DailyTotalProbe(key.Dagtekening, key.MunicipalityCode, key.ProviderAgb, count, producedAt);
+    }
+
+    /// <summary>
+    /// Each year's lines carry that year's months in their ReferentieNummer, so a line of an earlier year cannot come
+    /// again: its set is dropped, and the daily keys of days more than two months back, before a new year is produced.
+    /// The harness then holds one year of keys however many years a run takes.
+    /// </summary>
+    private void ForgetEarlierYears()
+    {
+        _seenLines.Clear();
+        if (_linesPerDailyKey.Count == 0) return;
+        var keepFrom = _linesPerDailyKey.Keys.Max(k => k.Day).AddMonths(-2);
+        foreach (var key in _linesPerDailyKey.Keys.Where(k => k.Day < keepFrom).ToList()) _linesPerDailyKey.Remove(key);
     }
 
     private void ProduceWithBackpressure(Message<string, byte[]> record, CancellationToken cancellationToken)

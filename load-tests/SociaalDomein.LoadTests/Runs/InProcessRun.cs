@@ -16,6 +16,7 @@ using SociaalDomein.LoadTests.Results;
 using SociaalDomein.LoadTests.Scenarios;
 using SociaalDomein.Messages.Model;
 using SociaalDomein.Monitoring.Alerts;
+using SociaalDomein.Monitoring.Budget;
 using SociaalDomein.Monitoring.Ceilings;
 using SociaalDomein.Monitoring.Contracts;
 using SociaalDomein.Simulation.Scenarios;
@@ -40,12 +41,12 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
         var notes = new List<string>();
 
         Log($"{scenario.Name}: {scenario.Description}");
-        var generators = Enumerable.Range(0, scenario.Years)
-            .Select(y => new ScenarioGenerator(scenario.Options with { Year = scenario.Options.Year + y })).ToList();
-        var ceilings = generators.SelectMany(g => g.Ceilings)
-            .Select(c => new BudgetCeiling(new ContractKey(c.MunicipalityCode, c.ProviderAgb), c.Year, c.ProductCategorie, c.CeilingCents))
-            .ToList();
-        Log($"planned: {generators[0].Providers.Count} providers, {ceilings.Count} ceilings, {scenario.Years} year(s)");
+        var years = scenario.YearOptions();
+        var (providerCount, ceilings) = PlanCeilings(years);
+        // One year's plan holds every planned client and allocation: a run of several years plans each year again when it
+        // streams it and lets it go afterwards (planning is deterministic), so the harness's own memory does not grow with the years.
+        IEnumerable<ScenarioGenerator> generators = years.Count == 1 ? [new ScenarioGenerator(years[0])] : years.Select(y => new ScenarioGenerator(y));
+        Log($"planned: {providerCount} providers, {ceilings.Count} ceilings, {scenario.Years} year(s)");
 
         await using var postgres = await PrivatePostgres.StartAsync("loadtest", cancellationToken: cancellationToken);
         var external = options.BootstrapServers is not null;
@@ -78,15 +79,28 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
         };
         // Only a non-default input topic is set: the host binds the list on top of its default.
         if (external) settings["Kafka:InputTopics:0"] = input;
+        // Several simulated years: the rules' today follows the traffic, and the daily evaluation (which also forgets what
+        // a settled year no longer needs) looks for a new day every minute, as a simulated year passes in minutes.
+        var trafficDay = scenario.Years > 1 ? new TrafficDay(years[0].PeriodStart) : null;
+        if (trafficDay is not null)
+        {
+            settings["Monitoring:EvaluationInterval"] = "00:01:00";
+            notes.Add("Several simulated years: the pipeline's today was the latest Dagtekening produced, and the daily evaluation ran every minute.");
+        }
         await using var session = await PipelineSession.StartAsync(settings,
             logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft", LogLevel.Warning),
+            host =>
+            {
+                if (trafficDay is not null) host.Services.AddSingleton<IMonitoringDay>(trafficDay);
+            },
             cancellationToken);
         await LoadCeilingsAsync(session, ceilings, cancellationToken);
         Log($"pipeline started; input topic {input} with {options.Partitions} partitions");
 
         await using var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString);
         var progress = session.Services.GetRequiredService<IngestionProgress>();
-        using var producer = new ScenarioProducer(kafka, input);
+        using var producer = new ScenarioProducer(kafka, input) { Day = trafficDay };
+        if (scenario.Pacing.Duration > TimeSpan.FromMinutes(5)) producer.Records.KeepProduceTimesFor = TimeSpan.FromMinutes(10);
 
         // Warm-up: the allocations, processed before the clock starts.
         IReadOnlyDictionary<int, long>? measuredFrom = null;
@@ -219,6 +233,20 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
             Statements = statements,
             Notes = notes,
         };
+    }
+
+    private static (int Providers, IReadOnlyList<BudgetCeiling> Ceilings) PlanCeilings(IReadOnlyList<ScenarioOptions> years)
+    {
+        var providers = 0;
+        var ceilings = new List<BudgetCeiling>();
+        foreach (var year in years)
+        {
+            var generator = new ScenarioGenerator(year);
+            providers = generator.Providers.Count;
+            ceilings.AddRange(generator.Ceilings.Select(c =>
+                new BudgetCeiling(new ContractKey(c.MunicipalityCode, c.ProviderAgb), c.Year, c.ProductCategorie, c.CeilingCents)));
+        }
+        return (providers, ceilings);
     }
 
     /// <summary>

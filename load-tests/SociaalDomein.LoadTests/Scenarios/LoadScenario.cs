@@ -16,11 +16,23 @@ public sealed record Pacing(double? LinesPerSecond, TimeSpan? Duration)
 /// True: every 301 is produced and processed before the clock starts, and only the 323s are measured (a month-start
 /// peak hits a system that already knows its allocations).
 /// </param>
-/// <param name="Years">How many successive simulated years to run (the soak loops years so that nothing repeats).</param>
+/// <param name="Years">How many successive simulated years to run (the soak runs years on so that nothing repeats).</param>
 public sealed record LoadScenario(
     string Name,
     string Description,
     ScenarioOptions Options,
     Pacing Pacing,
     bool WarmUpAllocations = false,
-    int Years = 1);
+    int Years = 1)
+{
+    /// <summary>Allocation numbers each simulated year starts above the last year's (a region-year numbers fewer than this).</summary>
+    public const long AllocationNumbersPerYear = 10_000_000;
+
+    /// <summary>
+    /// The generator's options for each year: successive calendar years, each numbering its allocations above the
+    /// years before, as a municipality never gives one number to two allocations.
+    /// </summary>
+    public IReadOnlyList<ScenarioOptions> YearOptions() => Enumerable.Range(0, Years)
+        .Select(y => Options with { Year = Options.Year + y, FirstToewijzingNummer = Options.FirstToewijzingNummer + y * AllocationNumbersPerYear })
+        .ToList();
+}
