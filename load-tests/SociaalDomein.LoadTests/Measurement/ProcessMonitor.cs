@@ -3,7 +3,9 @@ using System.Diagnostics;
 namespace SociaalDomein.LoadTests.Measurement;
 
 /// <summary>One memory sample of the pipeline's process(es).</summary>
-public sealed record MemorySample(double Seconds, double RssMb, double ManagedHeapMb);
+/// <param name="ManagedHeapMb">The managed heap after the latest collection of any generation (garbage of older generations included).</param>
+/// <param name="LiveHeapMb">What survived the latest full (gen2) collection: the live managed heap then; null before the first.</param>
+public sealed record MemorySample(double Seconds, double RssMb, double ManagedHeapMb, double? LiveHeapMb = null);
 
 /// <summary>
 /// Samples the resident set of the pipeline's processes (and this process's managed heap) and accounts CPU time of the
@@ -93,10 +95,14 @@ public sealed class ProcessMonitor : IDisposable
     {
         var rss = _pipelinePids().Sum(pid => ProcStatus.Memory(pid).Rss) / 1048576.0;
         var heap = GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0;
+        var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var background = GC.GetGCMemoryInfo(GCKind.Background);
+        var gen2 = full.Index >= background.Index ? full : background;
+        double? live = gen2.Index == 0 ? null : Math.Round(gen2.PromotedBytes / 1048576.0, 1);
         lock (_samples)
         {
             _peakRssMb = Math.Max(_peakRssMb, rss);
-            _samples.Add(new MemorySample(Math.Round(_clock.Elapsed.TotalSeconds, 1), Math.Round(rss, 1), Math.Round(heap, 1)));
+            _samples.Add(new MemorySample(Math.Round(_clock.Elapsed.TotalSeconds, 1), Math.Round(rss, 1), Math.Round(heap, 1), live));
         }
     }
 

@@ -96,6 +96,9 @@ public sealed record ScenarioResult
     /// <summary>Soak: growth of the resident set over the second half of the run, MB per minute.</summary>
     public double? RssSlopeMbPerMinute { get; init; }
 
+    /// <summary>Slope of what survived each full collection, over the second half: the managed state's growth, without garbage.</summary>
+    public double? LiveHeapSlopeMbPerMinute { get; init; }
+
     public IReadOnlyDictionary<string, object?>? Extra { get; init; }
 
     /// <summary>scale-out: kills, recovery and throughput before, during and after.</summary>

@@ -38,6 +38,7 @@ public static class Summary
                 s.AppendLine(inv, $"process         {p.Name,-22} {p.Roles,-13} CPU {p.CpuSeconds} s, peak RSS {p.PeakRssMb} MB{(p.KilledAtSeconds is { } at ? $", killed at {at} s" : "")}");
         }
         if (r.RssSlopeMbPerMinute is { } slope) s.AppendLine(inv, $"RSS slope (2nd half) {slope} MB/min");
+        if (r.LiveHeapSlopeMbPerMinute is { } live) s.AppendLine(inv, $"live heap slope (2nd half) {live} MB/min");
         s.AppendLine(r.TotalsCheck);
         foreach (var note in r.Notes) s.AppendLine("note: " + note);
         return s.ToString();

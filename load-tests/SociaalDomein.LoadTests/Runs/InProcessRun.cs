@@ -230,6 +230,7 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
             BatchPeer = peerFigures,
             Memory = memory,
             RssSlopeMbPerMinute = SlopeOfSecondHalf(memory),
+            LiveHeapSlopeMbPerMinute = SlopeOfSecondHalf(memory, s => s.LiveHeapMb),
             Statements = statements,
             Notes = notes,
         };
@@ -274,14 +275,15 @@ public sealed class InProcessRun(HarnessOptions options, LoadScenario scenario)
     private static PeerFigures Figures(PeerResult peer, long? mismatched) =>
         new(peer.Records, peer.Lines, Math.Round(peer.Seconds, 3), Math.Round(peer.CpuSeconds, 2), peer.LinesPerSecond, peer.Phases, mismatched);
 
-    /// <summary>Least-squares slope of the resident set over the second half of the samples, in MB per minute.</summary>
-    public static double? SlopeOfSecondHalf(IReadOnlyList<MemorySample> samples)
+    /// <summary>Least-squares slope of the resident set (or another figure) over the second half of the samples, in MB per minute.</summary>
+    public static double? SlopeOfSecondHalf(IReadOnlyList<MemorySample> samples, Func<MemorySample, double?>? figure = null)
     {
-        var half = samples.Skip(samples.Count / 2).ToList();
+        figure ??= s => s.RssMb;
+        var half = samples.Skip(samples.Count / 2).Where(s => figure(s) is not null).ToList();
         if (half.Count < 3) return null;
         var meanX = half.Average(s => s.Seconds);
-        var meanY = half.Average(s => s.RssMb);
-        var num = half.Sum(s => (s.Seconds - meanX) * (s.RssMb - meanY));
+        var meanY = half.Average(s => figure(s)!.Value);
+        var num = half.Sum(s => (s.Seconds - meanX) * (figure(s)!.Value - meanY));
         var den = half.Sum(s => (s.Seconds - meanX) * (s.Seconds - meanX));
         return den == 0 ? null : Math.Round(num / den * 60, 3);
     }

@@ -42,8 +42,9 @@ public static class LoadScenarioCatalogue
             RegionYear with { SpendScale = RegionYear.SpendScale * scale },
             new Pacing(rate ?? 5_000, duration ?? TimeSpan.FromSeconds(60)), WarmUpAllocations: true),
         "soak" => new LoadScenario(name,
-            "Region-year messages paced to a steady rate (default 1 000 lines/s) for 30 minutes, successive years so nothing repeats: memory flatness.",
-            RegionYear with { SpendScale = RegionYear.SpendScale * scale },
+            "Region-year messages with their lifecycle traffic (requests, start/stop, declaration answers) paced to a steady rate " +
+            "(default 1 000 lines/s) for 30 minutes, successive years so nothing repeats: memory flatness.",
+            RegionYear with { SpendScale = RegionYear.SpendScale * scale, Lifecycle = LifecycleTraffic.Default },
             new Pacing(rate ?? 1_000, duration ?? TimeSpan.FromMinutes(30)), Years: 20),
         "scale-out" => new LoadScenario(name,
             "Regio Nijmegen at a tenth of region-year spend (--scale multiplies that), six months of care: all 301s first (not measured), " +
