@@ -36,15 +36,7 @@ public sealed class AllocationSignalTests(PostgresFixture postgres) : IAsyncLife
             ? []
             : await ReadOpenAsync();
 
-    private async Task<IReadOnlyList<(string, string)>> ReadOpenAsync()
-    {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT referentie_nummer, rule FROM line_signals WHERE resolved_at IS NULL ORDER BY referentie_nummer, rule");
-        await using var reader = await command.ExecuteReaderAsync();
-        var open = new List<(string, string)>();
-        while (await reader.ReadAsync()) open.Add((reader.GetString(0), reader.GetString(1)));
-        return open;
-    }
+    private Task<IReadOnlyList<(string Referentie, string Rule)>> ReadOpenAsync() => OpenSignals.ReadAsync(_dataSource);
 
     [Fact]
     public async Task A_line_without_allocation_is_signalled_9338_and_resolved_when_the_allocation_arrives_later()

@@ -51,15 +51,7 @@ public sealed class SettledAllocationTests(PostgresFixture postgres) : IAsyncLif
         Assert.Equal(0, (await Grain.GetSummaryAsync()).AllocationsHeld);
     }
 
-    private async Task<IReadOnlyList<(string Referentie, string Rule)>> OpenSignalsAsync()
-    {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT referentie_nummer, rule FROM line_signals WHERE resolved_at IS NULL ORDER BY referentie_nummer, rule");
-        await using var reader = await command.ExecuteReaderAsync();
-        var open = new List<(string, string)>();
-        while (await reader.ReadAsync()) open.Add((reader.GetString(0), reader.GetString(1)));
-        return open;
-    }
+    private Task<IReadOnlyList<(string Referentie, string Rule)>> OpenSignalsAsync() => OpenSignals.ReadAsync(_dataSource);
 
     [Fact]
     public async Task A_late_line_for_a_forgotten_allocation_is_checked_against_what_was_declared_before_it()
