@@ -196,9 +196,10 @@ internal sealed class KafkaProxy : IAsyncDisposable
     {
         public void Close()
         {
+            // The pump may have disposed the connection already (the peer closed it): TcpClient.Client is null then.
             try
             {
-                client.Client.LingerState = new LingerOption(true, 0);
+                if (client.Client is { } socket) socket.LingerState = new LingerOption(true, 0);
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
