@@ -166,9 +166,10 @@ public sealed class ContractGrain(
         candidates.AddRange(_open.Values.Select(a => ContractAlertRules.LeadTime(_contract, a, options.Value, today)));
         // Resolved alerts of years two or more back can no longer change (declarations for a year are settled in the
         // next): forgetting them keeps the state bounded by two years of alerts, however long the contract runs.
-        var forgotten = AlertLifecycle.ForgetInactiveBefore(state.State.Alerts, Settlement.FirstOpenYear(today));
+        var firstOpenYear = Settlement.FirstOpenYear(today);
+        var forgotten = AlertLifecycle.ForgetInactiveBefore(state.State.Alerts, firstOpenYear);
         // Allocations that ended in a settled year likewise: the grain holds the open years' allocations, not its history.
-        _allocations.ForgetSettled(Settlement.FirstOpenYear(today));
+        _allocations.ForgetSettled(firstOpenYear);
         return await ApplyCandidatesAsync(candidates, null, writeState: forgotten > 0);
     }
 
@@ -201,7 +202,8 @@ public sealed class ContractGrain(
     private async Task<IReadOnlyList<string>> FoldAsync(IReadOnlyList<LedgerEntry> entries)
     {
         var current = state.State;
-        var unfolded = entries.Where(e => e.Sequence > current.LedgerSequence).Select(e => e.Line).ToList();
+        // Lazy: a grain that forgot nothing (the usual case) returns before enumerating, so no list per declaration.
+        var unfolded = entries.Where(e => e.Sequence > current.LedgerSequence).Select(e => e.Line);
         await EnsureHeldAsync(unfolded.Select(l => (l.Standard, l.ToewijzingNummer)), unfolded.Select(l => l.Year));
         var signals = new List<LineSignal>();
         var judged = new List<DeclarationLine>();
